@@ -1,0 +1,2 @@
+import type { ParagraphScanner } from './scanner';
+export const metricScanner: ParagraphScanner<null> = { initialState: null, scan: (_p, state) => ({ detections: [], state }), sameState: () => true };
