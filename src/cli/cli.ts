@@ -4,9 +4,13 @@
  * exit codes, so the whole CLI can run in-process in tests.
  */
 import { detectCommand } from './commands/detect';
+import { summaryCommand } from './commands/summary';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from './io';
 
-export const COMMANDS: readonly CliCommand[] = [detectCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  detectCommand,
+  summaryCommand,
+];
 
 const PROGRAM = 'report-annotator';
 

@@ -13,12 +13,17 @@ import type { LocalDetection, ParagraphScanner } from './scanner';
 export interface DetectOptions {
   /** Which kinds to look for; all three when omitted. */
   readonly kinds?: readonly DetectionKind[];
+  /** The scanner for each kind; the built-in ones when omitted (tests pass their own). */
+  readonly scanners?: ScannerSet;
 }
+
+/** One scanner per kind. Typed loosely on state: each scanner only ever sees its own. */
+export type ScannerSet = Readonly<Record<DetectionKind, ParagraphScanner<unknown>>>;
 
 export const ALL_KINDS: readonly DetectionKind[] = ['metric', 'quote', 'recommendation'];
 
-/** The scanner for each kind. Typed loosely on state: each scanner only ever sees its own. */
-export const SCANNERS: Readonly<Record<DetectionKind, ParagraphScanner<unknown>>> = {
+/** The built-in scanner for each kind. */
+export const SCANNERS: ScannerSet = {
   metric: metricScanner as ParagraphScanner<unknown>,
   quote: quoteScanner as ParagraphScanner<unknown>,
   recommendation: recommendationScanner as ParagraphScanner<unknown>,
@@ -31,11 +36,12 @@ export const SCANNERS: Readonly<Record<DetectionKind, ParagraphScanner<unknown>>
  */
 export function detect(text: string, options: DetectOptions = {}): Detection[] {
   const kinds = options.kinds ?? ALL_KINDS;
+  const scanners = options.scanners ?? SCANNERS;
   const paragraphs = splitParagraphs(text);
   const map = new OffsetMap(text);
   const found: Detection[] = [];
   for (const kind of kinds) {
-    const scanner = SCANNERS[kind];
+    const scanner = scanners[kind];
     let state = scanner.initialState;
     for (const paragraph of paragraphs) {
       const result = scanner.scan(paragraph.text, state);
