@@ -8,6 +8,7 @@
 export type ErrorCode =
   | 'file-not-found'
   | 'file-unreadable'
+  | 'file-unwritable'
   | 'file-too-large'
   | 'file-binary'
   | 'sidecar-malformed'

@@ -1,0 +1,110 @@
+/**
+ * The editor benchmark, run inside a real VS Code's extension host (loaded
+ * as `extensionTestsPath` by bench/vscode/run.mjs): how long from opening a
+ * large report to its highlights, and from a keystroke to the updated
+ * highlights. Every time ends on the extension's `onDidUpdateDecorations`.
+ *
+ * Results go to the console as one `bench-result {json}` line per
+ * measurement, which the runner turns into a table.
+ */
+import * as vscode from 'vscode';
+import type { ReportAnnotatorApi } from '../../src/extension/api';
+
+const extensionId = 'report-annotator.report-annotator';
+/** A redraw that does not come within this is counted as missing rather than waited for forever. */
+const redrawLimitMs = 10_000;
+
+/** One measured figure, as the runner reads it. */
+interface Result {
+  readonly name: string;
+  readonly samples: number[];
+  /** The extension's own `durationMs` of the redraw, per sample. */
+  readonly redrawMs: number[];
+  readonly missed: number;
+}
+
+/**
+ * Resolves with the next redraw of `uri` that follows `action`, or undefined
+ * after {@link redrawLimitMs}. The listener is attached before `action` runs,
+ * so a redraw that fires during it is not lost.
+ */
+async function timeUntilRedraw(api: ReportAnnotatorApi, uri: vscode.Uri, action: () => Thenable<unknown>): Promise<{ ms: number; redrawMs: number } | undefined> {
+  const key = uri.toString();
+  let listener: vscode.Disposable | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const redrawn = new Promise<{ redrawMs: number } | undefined>((resolve) => {
+    listener = api.onDidUpdateDecorations((event) => {
+      if (event.uri.toString() === key) resolve({ redrawMs: event.durationMs });
+    });
+    timer = setTimeout(() => resolve(undefined), redrawLimitMs);
+  });
+  const started = performance.now();
+  await action();
+  const event = await redrawn;
+  const ms = performance.now() - started;
+  listener?.dispose();
+  clearTimeout(timer);
+  return event && { ms, redrawMs: event.redrawMs };
+}
+
+/** Opens `uri` and times it until its first redraw with something drawn. */
+async function timeOpen(api: ReportAnnotatorApi, uri: vscode.Uri): Promise<{ ms: number; redrawMs: number } | undefined> {
+  return timeUntilRedraw(api, uri, async () => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+  });
+}
+
+function report(result: Result): void {
+  console.log(`bench-result ${JSON.stringify(result)}`);
+}
+
+/**
+ * Runs the benchmark over the workspace's `bench-*.txt` reports: each one is
+ * opened once, cold; then `REPORT_ANNOTATOR_BENCH_KEYSTROKES` (default 200)
+ * single-character inserts are typed into the largest.
+ */
+export async function run(): Promise<void> {
+  const api = await vscode.extensions.getExtension<ReportAnnotatorApi>(extensionId)!.activate();
+  const folder = vscode.workspace.workspaceFolders![0]!.uri;
+  const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).filter((name) => /^bench-.*\.txt$/.test(name));
+  const sized = await Promise.all(names.map(async (name) => ({ name, uri: vscode.Uri.joinPath(folder, name), size: (await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name))).size })));
+  sized.sort((a, b) => a.size - b.size);
+
+  for (const file of sized) {
+    const timed = await timeOpen(api, file.uri);
+    const label = `open ${(file.size / 1e6).toFixed(1)} MB → highlights`;
+    report({ name: label, samples: timed ? [timed.ms] : [], redrawMs: timed ? [timed.redrawMs] : [], missed: timed ? 0 : 1 });
+    await api.whenIdle();
+  }
+
+  const largest = sized.at(-1);
+  if (!largest) throw new Error('no bench-*.txt report in the workspace');
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === largest.uri.toString()) ?? (await vscode.window.showTextDocument(largest.uri, { preview: false }));
+  await api.whenIdle();
+  // Type at the end of the first paragraph that holds a figure: the visible
+  // part of the report, so every keystroke re-detects a paragraph that is drawn.
+  const text = editor.document.getText(new vscode.Range(0, 0, Math.min(editor.document.lineCount - 1, 200), 0));
+  const sentenceEnd = text.search(/\d[^\n]*\.\n/);
+  let offset = sentenceEnd >= 0 ? text.indexOf('.\n', sentenceEnd) : 0;
+  const keystrokes = Number(process.env.REPORT_ANNOTATOR_BENCH_KEYSTROKES ?? 200);
+  const typed = ' Attendance rose to 93 per cent, compared with 88 per cent, the head said. ';
+  const samples: number[] = [];
+  const redrawMs: number[] = [];
+  let missed = 0;
+  for (let i = 0; i < keystrokes; i++) {
+    const position = editor.document.positionAt(offset);
+    const character = typed[i % typed.length]!;
+    const timed = await timeUntilRedraw(api, largest.uri, () => editor.edit((edit) => edit.insert(position, character), { undoStopBefore: false, undoStopAfter: false }));
+    offset += 1;
+    if (timed) {
+      samples.push(timed.ms);
+      redrawMs.push(timed.redrawMs);
+    } else {
+      missed += 1;
+    }
+  }
+  report({ name: `keystroke → highlights (${(largest.size / 1e6).toFixed(1)} MB)`, samples, redrawMs, missed });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

@@ -1,0 +1,262 @@
+/**
+ * Finding a remembered quote in a text that may have changed since, using the
+ * context the quote was seen in to choose between candidates and to refuse
+ * weak ones. This is the scoring core of re-anchoring; `reanchor.ts` decides
+ * where to look and in which order.
+ *
+ * Offsets in and out are code points; the search itself runs on UTF-16 (the
+ * JavaScript string API and `approx-string-match` count code units), and the
+ * caller may pass the text's {@link OffsetMap} so that thousands of calls on
+ * one text do not rebuild it.
+ */
+import search from 'approx-string-match';
+import type { Span } from '../model';
+import { OffsetMap } from '../text/code-points';
+import { measureContextSimilarity } from './context-similarity';
+
+// Score weights, as in a weighted average. The quote itself dominates; the
+// context on each side is the main evidence for choosing between several
+// places with the same words; position only breaks ties between candidates
+// that are otherwise equally good.
+
+/** Similarity of the candidate's text to the quote. */
+const QUOTE_WEIGHT = 50;
+/** Share of the remembered prefix found right before the candidate, for a full-length prefix; a shorter one (near the start of the text) weighs proportionally less. */
+const PREFIX_WEIGHT = 25;
+/** Share of the remembered suffix found right after the candidate, weighed like the prefix. */
+const SUFFIX_WEIGHT = 25;
+/** The context length (code units) that earns a side its full weight: the length the sidecar keeps. */
+const FULL_CONTEXT_LENGTH = 32;
+/** Closeness to the expected offset: a tie-breaker, never enough on its own. */
+const POSITION_WEIGHT = 2;
+
+/**
+ * The lowest score a match may have. With the weights above, an exact quote
+ * needs about half of its context to survive (one side whole, say), and a
+ * quote with a fifth of its characters changed needs about 70%. Unrelated
+ * prose shares about 30% of any context by chance (and rarely more than
+ * 50%), so a deleted passage is orphaned rather than landing on other text
+ * that repeats its words.
+ */
+export const MIN_MATCH_SCORE = 0.75;
+
+/**
+ * A quote at least this long (code units) that occurs exactly once in the
+ * whole text vouches for itself: its context is not needed. This is what
+ * lets a paragraph-long annotation follow its paragraph when paragraphs are
+ * reordered, although its context on both sides then changed.
+ */
+const SELF_EVIDENT_QUOTE_LENGTH = 32;
+
+/**
+ * The lowest similarity of the matched text to the quote (1 minus edits per
+ * quote character). Also bounds the fuzzy search, which never looks for
+ * matches with more edits than this allows.
+ */
+export const MIN_QUOTE_SCORE = 0.75;
+
+/**
+ * Quotes shorter than this (code units) are only matched exactly. One
+ * changed letter in a short word leaves too little to recognise it by, and
+ * an orphan the analyst can re-attach beats a word placed on the wrong line.
+ */
+const MIN_FUZZY_QUOTE_LENGTH = 8;
+
+/** The fuzzy search's cost grows with the edits it allows; quotes of several thousand characters need no more than this to be found. */
+const MAX_FUZZY_ERRORS = 256;
+
+/** Distance (code units) at which the position score halves. */
+const POSITION_SCALE = 64;
+
+/**
+ * How many exact occurrences, nearest to the hint first, are scored. A very
+ * common quote ("the council") may occur thousands of times in a long
+ * report; the right one is near the hint or has its context, and a thousand
+ * nearest cover any plausible edit.
+ */
+const MAX_EXACT_CANDIDATES = 1000;
+
+/**
+ * Context is compared against twice its own length of text, so that words
+ * inserted into the context can be absorbed rather than pushing the
+ * remembered context out of the window.
+ */
+const CONTEXT_WINDOW_FACTOR = 2;
+
+const LINE_BREAK_AT_END = /[\r\n]\s*$/;
+const LINE_BREAK_AT_START = /^\s*[\r\n]/;
+
+/** Where the quote was seen: every field is optional evidence. */
+export interface QuoteContext {
+  /** The text that came right before the quote. */
+  readonly prefix?: string;
+  /** The text that came right after the quote. */
+  readonly suffix?: string;
+  /** The code-point offset where the quote is expected to start. */
+  readonly hint?: number;
+}
+
+/** A match: a code-point span of the text and its score in [0, 1]. */
+export interface QuoteMatch extends Span {
+  readonly score: number;
+}
+
+export interface MatchQuoteOptions {
+  /** The text's offset map, when the caller already has one. Must belong to this very text. */
+  readonly offsets?: OffsetMap;
+  /** Only consider matches inside this code-point range (clamped to the text). The whole text when absent. */
+  readonly within?: Span;
+  /** Look for exact occurrences (default true). */
+  readonly exact?: boolean;
+  /** Fall back to approximate matches when no exact occurrence exists in the range (default true). */
+  readonly fuzzy?: boolean;
+}
+
+/**
+ * The best place for `quote` in `text`, judged on the quote, its context and
+ * the distance from `context.hint`.
+ *
+ * Exact occurrences are tried first. Only when the range holds none does an
+ * approximate search run (the approximate search reports only the fewest-edit
+ * matches, so with an exact occurrence present it could find nothing else).
+ *
+ * @returns `null` when `quote` is empty or no candidate reaches
+ *   {@link MIN_MATCH_SCORE} and {@link MIN_QUOTE_SCORE}.
+ */
+export function matchQuote(text: string, quote: string, context: QuoteContext = {}, options: MatchQuoteOptions = {}): QuoteMatch | null {
+  if (quote.length === 0 || text.length === 0) return null;
+  const offsets = options.offsets ?? new OffsetMap(text);
+  const from = options.within ? offsets.toUtf16(options.within.start) : 0;
+  const to = options.within ? offsets.toUtf16(options.within.end) : text.length;
+  if (to - from < 1) return null;
+  const hint = context.hint === undefined ? undefined : offsets.toUtf16(context.hint);
+  const scorer = new CandidateScorer(text, quote, context, hint);
+
+  let best: UnitMatch | null = null;
+  let exactFound = false;
+  if (options.exact ?? true) {
+    const exact = findExactCandidates(text, quote, from, to, hint ?? from);
+    exactFound = exact.length > 0;
+    const wholeText = from === 0 && to === text.length;
+    const selfEvident = wholeText && exact.length === 1 && quote.length >= SELF_EVIDENT_QUOTE_LENGTH;
+    for (const start of exact) {
+      const score = selfEvident ? scorer.scoreWithoutContext(start) : scorer.score(start, start + quote.length, 0);
+      if (!best || score > best.score) best = { start, end: start + quote.length, score };
+      // Candidates come nearest first: once one has every bit of its
+      // context, no later one can beat it.
+      if (score >= scorer.perfectContextScore(start)) break;
+    }
+  }
+  if (!exactFound && (options.fuzzy ?? true) && quote.length >= MIN_FUZZY_QUOTE_LENGTH) {
+    const maxErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(quote.length * (1 - MIN_QUOTE_SCORE)));
+    if (maxErrors >= 1) {
+      for (const match of search(text.slice(from, to), quote, maxErrors)) {
+        const start = from + match.start;
+        const end = from + match.end;
+        if (1 - match.errors / quote.length < MIN_QUOTE_SCORE) continue;
+        const score = scorer.score(start, end, match.errors);
+        if (!best || score > best.score) best = { start, end, score };
+      }
+    }
+  }
+  if (!best || best.score < MIN_MATCH_SCORE) return null;
+  return { start: offsets.toCodePoint(best.start), end: offsets.toCodePoint(best.end), score: best.score };
+}
+
+/** A candidate in UTF-16 units. */
+interface UnitMatch {
+  readonly start: number;
+  readonly end: number;
+  readonly score: number;
+}
+
+/**
+ * Start offsets (UTF-16) of exact occurrences inside `[from, to)`, nearest
+ * to `hint` first, at most {@link MAX_EXACT_CANDIDATES}.
+ */
+function findExactCandidates(text: string, quote: string, from: number, to: number, hint: number): number[] {
+  const found: number[] = [];
+  const last = to - quote.length;
+  if (last < from) return found;
+  const pivot = Math.min(Math.max(hint, from), last);
+  let forward = text.indexOf(quote, pivot);
+  if (forward > last) forward = -1;
+  let backward = pivot > from ? text.lastIndexOf(quote, pivot - 1) : -1;
+  if (backward < from) backward = -1;
+  while (found.length < MAX_EXACT_CANDIDATES && (forward !== -1 || backward !== -1)) {
+    const takeForward = backward === -1 || (forward !== -1 && forward - pivot <= pivot - backward);
+    if (takeForward) {
+      found.push(forward);
+      forward = text.indexOf(quote, forward + 1);
+      if (forward > last) forward = -1;
+    } else {
+      found.push(backward);
+      backward = backward > from ? text.lastIndexOf(quote, backward - 1) : -1;
+      if (backward < from) backward = -1;
+    }
+  }
+  return found;
+}
+
+/** Scores candidates for one quote and context; all offsets UTF-16. */
+class CandidateScorer {
+  readonly #text: string;
+  readonly #quoteLength: number;
+  readonly #prefix: string;
+  readonly #suffix: string;
+  readonly #hint: number | undefined;
+  readonly #totalWeight: number;
+  readonly #prefixWeight: number;
+  readonly #suffixWeight: number;
+
+  constructor(text: string, quote: string, context: QuoteContext, hint: number | undefined) {
+    this.#text = text;
+    this.#quoteLength = quote.length;
+    this.#prefix = context.prefix ?? '';
+    this.#suffix = context.suffix ?? '';
+    this.#hint = hint;
+    // Missing evidence is left out of the average rather than counted as a
+    // perfect match: a quote at the very start of a report has no prefix,
+    // and pretending it matched would make its suffix count half as much.
+    this.#prefixWeight = PREFIX_WEIGHT * Math.min(1, this.#prefix.length / FULL_CONTEXT_LENGTH);
+    this.#suffixWeight = SUFFIX_WEIGHT * Math.min(1, this.#suffix.length / FULL_CONTEXT_LENGTH);
+    this.#totalWeight = QUOTE_WEIGHT + this.#prefixWeight + this.#suffixWeight + (hint === undefined ? 0 : POSITION_WEIGHT);
+  }
+
+  score(start: number, end: number, errors: number): number {
+    let total = QUOTE_WEIGHT * (1 - errors / this.#quoteLength);
+    if (this.#prefix) {
+      // The start of the text is a paragraph start: a paragraph moved to the top keeps its context there.
+      const similarity =
+        start === 0 && LINE_BREAK_AT_END.test(this.#prefix)
+          ? 1
+          : measureContextSimilarity(this.#prefix, this.#text.slice(Math.max(0, start - CONTEXT_WINDOW_FACTOR * this.#prefix.length), start), 'prefix');
+      total += this.#prefixWeight * similarity;
+    }
+    if (this.#suffix) {
+      const similarity =
+        end === this.#text.length && LINE_BREAK_AT_START.test(this.#suffix)
+          ? 1
+          : measureContextSimilarity(this.#suffix, this.#text.slice(end, end + CONTEXT_WINDOW_FACTOR * this.#suffix.length), 'suffix');
+      total += this.#suffixWeight * similarity;
+    }
+    total += POSITION_WEIGHT * this.#positionScore(start);
+    return total / this.#totalWeight;
+  }
+
+  /** The score of an exact match at `start` whose context is not needed: quote and position only. */
+  scoreWithoutContext(start: number): number {
+    const hasHint = this.#hint !== undefined;
+    return (QUOTE_WEIGHT + POSITION_WEIGHT * this.#positionScore(start)) / (QUOTE_WEIGHT + (hasHint ? POSITION_WEIGHT : 0));
+  }
+
+  /** The score an exact match at `start` would have with all its context intact. */
+  perfectContextScore(start: number): number {
+    return (QUOTE_WEIGHT + this.#prefixWeight + this.#suffixWeight + POSITION_WEIGHT * this.#positionScore(start)) / this.#totalWeight;
+  }
+
+  #positionScore(start: number): number {
+    if (this.#hint === undefined) return 0;
+    return POSITION_SCALE / (POSITION_SCALE + Math.abs(start - this.#hint));
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * Re-anchoring: placing every annotation again after the report changed.
+ *
+ * Each annotation remembers its offsets, its exact text and 32 code points of
+ * context on each side. In order of preference it is found:
+ *
+ * 1. at its offset, with its exact text (the common case: nothing changed
+ *    before it);
+ * 2. at its offset moved by the shift of the annotation before it, with its
+ *    exact text (an edit earlier in the report moved everything after it);
+ * 3. as the exact text elsewhere, nearest the expected offset, chosen and
+ *    vouched for by its context;
+ * 4. as an approximate match scored on text, context and position, first near
+ *    the expected offset, then further away;
+ * 5. nowhere: it is **orphaned** — kept with its last position and flagged,
+ *    never dropped and never moved onto text that merely looks similar.
+ *
+ * Offsets are code points of the text without a byte-order mark.
+ */
+import type { Annotation } from '../model';
+import { OffsetMap } from '../text/code-points';
+import { LineIndex } from '../text/line-index';
+import { matchQuote, type QuoteMatch } from './match-quote';
+
+/** Code points of context remembered on each side of an annotation. Enough to tell repeated phrases apart, short enough to survive most nearby edits. */
+export const CONTEXT_LENGTH = 32;
+
+/**
+ * How far (code points) beyond the expected place the first approximate
+ * search looks. Most changes to an annotation's own text come with no large
+ * edit between it and the annotation before it.
+ */
+const NEAR_SEARCH_RADIUS = 512;
+/** The second, wider approximate search: a section rewritten around the annotation. */
+const WIDE_SEARCH_RADIUS = 32 * 1024;
+/**
+ * Texts longer than this (UTF-16 units) get no approximate search over the
+ * whole text: its cost grows with the text, and a passage both moved far and
+ * rewritten is better orphaned for the analyst to place than searched for
+ * at length.
+ */
+const FULL_TEXT_FUZZY_LIMIT = 1024 * 1024;
+
+export interface ReanchorResult {
+  /** Every annotation, in the order given, with its new position (or flagged `orphaned`). Unchanged ones are the same objects. */
+  readonly annotations: readonly Annotation[];
+  /** Ids of annotations whose span or text changed, or that were orphaned before and are found again. */
+  readonly moved: readonly string[];
+  /** Ids of annotations that could not be placed; they keep their last position. */
+  readonly orphaned: readonly string[];
+  /** How many annotations were found exactly where they were. */
+  readonly unchanged: number;
+}
+
+/**
+ * Places `annotations` in `text` again. Never throws on any text; never drops
+ * an annotation.
+ *
+ * For each annotation found, `start`, `end`, `line`, `column`, `prefix` and
+ * `suffix` are refreshed, `text` becomes the covered text (it differs only
+ * after an approximate match) and `orphaned` is removed. An annotation not
+ * found keeps all its fields and gets `orphaned: true`.
+ *
+ * @param text - The report's current text. A leading byte-order mark is
+ *   ignored, as offsets never count it.
+ */
+export function reanchorAnnotations(annotations: readonly Annotation[], text: string): ReanchorResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const place = new Placer(body);
+  const order = annotations.map((_, index) => index).sort((a, b) => {
+    const left = annotations[a] as Annotation;
+    const right = annotations[b] as Annotation;
+    return left.start - right.start || left.end - right.end;
+  });
+
+  const updated: Annotation[] = annotations.slice();
+  const moved: string[] = [];
+  const orphaned: string[] = [];
+  let unchanged = 0;
+  // The offset change of the last annotation found: an edit before an
+  // annotation moves every later one by the same amount, until the next edit.
+  let shift = 0;
+  const shifts = new Map<number, number>();
+  const missing: number[] = [];
+  for (const index of order) {
+    const annotation = annotations[index] as Annotation;
+    const found = place.locate(annotation, shift);
+    if (!found) {
+      missing.push(index);
+      continue;
+    }
+    shift = found.start - annotation.start;
+    shifts.set(index, shift);
+    record(index, found);
+  }
+  // An edit between an annotation and the one before it (a sentence deleted
+  // along with its context, say) leaves the shift of the one after it as the
+  // evidence: try the exact text there before giving up.
+  for (const index of missing) {
+    const annotation = annotations[index] as Annotation;
+    const rank = order.indexOf(index);
+    const after = order.slice(rank + 1).find((other) => shifts.has(other));
+    const found = after === undefined ? undefined : place.locateShifted(annotation, shifts.get(after) as number);
+    if (found) {
+      record(index, found);
+      continue;
+    }
+    orphaned.push(annotation.id);
+    if (!annotation.orphaned) updated[index] = { ...annotation, orphaned: true };
+  }
+  return { annotations: updated, moved, orphaned, unchanged };
+
+  function record(index: number, found: { start: number; end: number }): void {
+    const annotation = annotations[index] as Annotation;
+    const next = place.describe(annotation, found.start, found.end);
+    updated[index] = next;
+    const same = found.start === annotation.start && found.end === annotation.end && next.text === annotation.text && !annotation.orphaned;
+    if (same) unchanged++;
+    else moved.push(annotation.id);
+  }
+}
+
+/** Finding spans and describing them, over one text with its maps built once. */
+class Placer {
+  readonly #text: string;
+  readonly #offsets: OffsetMap;
+  readonly #lines: LineIndex;
+
+  constructor(text: string) {
+    this.#text = text;
+    this.#offsets = new OffsetMap(text);
+    this.#lines = new LineIndex(text);
+  }
+
+  /** The annotation's new code-point span, or undefined when it is orphaned. */
+  locate(annotation: Annotation, shift: number): { start: number; end: number } | undefined {
+    const quote = annotation.text;
+    const length = this.#offsets.codePointLength;
+    if (quote.length === 0) {
+      // Nothing to look for: an empty annotation stays where it is while that place exists.
+      return annotation.start >= 0 && annotation.start <= length ? { start: annotation.start, end: annotation.start } : undefined;
+    }
+    if (this.#holdsAt(quote, annotation.start)) return { start: annotation.start, end: annotation.start + this.#codePointsOf(quote, annotation.start) };
+    const expected = annotation.start + shift;
+    if (shift !== 0 && this.#holdsAt(quote, expected)) return { start: expected, end: expected + this.#codePointsOf(quote, expected) };
+
+    const context = { prefix: annotation.prefix, suffix: annotation.suffix, hint: Math.max(0, Math.min(expected, length)) };
+    const exact = matchQuote(this.#text, quote, context, { offsets: this.#offsets, fuzzy: false });
+    if (exact) return exact;
+    return this.#findApproximately(quote, context.hint, context) ?? undefined;
+  }
+
+  /** The annotation's span when its exact text sits at its offset moved by `shift`. */
+  locateShifted(annotation: Annotation, shift: number): { start: number; end: number } | undefined {
+    const start = annotation.start + shift;
+    if (annotation.text.length === 0 || !this.#holdsAt(annotation.text, start)) return undefined;
+    return { start, end: start + this.#codePointsOf(annotation.text, start) };
+  }
+
+  /** The annotation at its new span with every derived field refreshed; the same object when nothing changed. */
+  describe(annotation: Annotation, start: number, end: number): Annotation {
+    const from = this.#offsets.toUtf16(start);
+    const to = this.#offsets.toUtf16(end);
+    const text = this.#text.slice(from, to);
+    const { line, column } = this.#lines.positionOf(start);
+    const prefix = this.#text.slice(this.#offsets.toUtf16(start - CONTEXT_LENGTH), from);
+    const suffix = this.#text.slice(to, this.#offsets.toUtf16(end + CONTEXT_LENGTH));
+    if (
+      !annotation.orphaned &&
+      annotation.start === start &&
+      annotation.end === end &&
+      annotation.text === text &&
+      annotation.line === line &&
+      annotation.column === column &&
+      annotation.prefix === prefix &&
+      annotation.suffix === suffix
+    ) {
+      return annotation;
+    }
+    const { orphaned: _wasOrphaned, ...rest } = annotation;
+    return { ...rest, start, end, text, line, column, prefix, suffix };
+  }
+
+  /** Approximate search, widening from the expected place to the whole text. */
+  #findApproximately(quote: string, hint: number, context: { prefix: string; suffix: string; hint: number }): QuoteMatch | null {
+    const length = this.#offsets.codePointLength;
+    const quoteLength = quote.length;
+    const radii = [NEAR_SEARCH_RADIUS, WIDE_SEARCH_RADIUS];
+    if (this.#text.length <= FULL_TEXT_FUZZY_LIMIT) radii.push(Infinity);
+    let searched = { start: 0, end: 0 };
+    for (const radius of radii) {
+      const within = { start: Math.max(0, hint - radius), end: Math.min(length, hint + quoteLength + radius) };
+      // A wider window that covers no more text than the last one would find the same nothing.
+      if (within.start === searched.start && within.end === searched.end) continue;
+      searched = within;
+      const match = matchQuote(this.#text, quote, context, { offsets: this.#offsets, within, exact: false });
+      if (match) return match;
+    }
+    return null;
+  }
+
+  /** Whether `quote` sits exactly at code point `start`. */
+  #holdsAt(quote: string, start: number): boolean {
+    if (start < 0 || start > this.#offsets.codePointLength) return false;
+    const from = this.#offsets.toUtf16(start);
+    // A start inside a surrogate pair cannot be expressed in code points; toUtf16 of a
+    // code point is always at a boundary, so comparing the units is exact.
+    return this.#text.startsWith(quote, from);
+  }
+
+  /** Code points in `quote`, known to sit at code point `start` of the text. */
+  #codePointsOf(quote: string, start: number): number {
+    const from = this.#offsets.toUtf16(start);
+    return this.#offsets.toCodePoint(from + quote.length) - start;
+  }
+}

@@ -1,0 +1,360 @@
+/**
+ * The words that make a sentence prescriptive: modal verbs of obligation
+ * (should, must, ought to, need to, have got to), verbs of recommending and
+ * calling for (recommends, urges, calls for, wants … to), and fixed phrases
+ * (it is essential that, the time has come for, recognises the need to).
+ *
+ * Finding them is one regular-expression pass per paragraph
+ * ({@link findTriggers}); each hit is then judged on a bounded window of the
+ * words around it ({@link judgeTrigger}), which keeps the whole linear. The
+ * judging is where the genre knowledge lives: "families must wait" reports a
+ * hardship, "it must be noted" is a discourse marker, "should mean" is a
+ * forecast, "had to" is narrative, "the need for" as a subject is a finding.
+ */
+
+/** One trigger word found in a paragraph. */
+export interface Trigger {
+  /** UTF-16 offset of the match in the paragraph. */
+  readonly index: number;
+  /** The matched words, lower-cased, single-spaced. */
+  readonly word: string;
+  /** Length of the match in UTF-16 code units. */
+  readonly length: number;
+}
+
+const TRIGGER =
+  /\b(?:should|must|ought|needs?|needed|got to|ha(?:ve|s) to|recommend(?:s|ed|ing|ations?)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:for|on|upon)|demand(?:s|ed)?|wants?|wanted|would\s+like\s+to\s+see|(?:is|are)\s+(?:recommended|asked|invited|requested|urged)\s+to|essential|vital|imperative|crucial|important|critical|necessary|time\s+has\s+come|high\s+time|time\s+for|way|approach|answer|solution|could|required|priority)\b/gi;
+
+/** Every trigger in `text`, in order. Linear in the length of `text`. */
+export function findTriggers(text: string): Trigger[] {
+  const found: Trigger[] = [];
+  TRIGGER.lastIndex = 0;
+  for (let match = TRIGGER.exec(text); match !== null; match = TRIGGER.exec(text)) {
+    found.push({ index: match.index, word: match[0].toLowerCase().replace(/\s+/g, ' '), length: match[0].length });
+  }
+  return found;
+}
+
+/** How far to look around a trigger, in UTF-16 code units. */
+const WINDOW = 160;
+
+const WORD = /[\p{L}\p{N}’'-]+/gu;
+
+/** Up to `count` words before `index` within the sentence, lower-cased, nearest last. */
+function wordsBefore(text: string, index: number, sentenceStart: number, count: number): string[] {
+  const from = Math.max(sentenceStart, index - WINDOW);
+  const words = text.slice(from, index).toLowerCase().replace(/[’]/g, "'").match(WORD) ?? [];
+  // A word cut by the window's edge is not a word.
+  if (from > sentenceStart && from === index - WINDOW && words.length > 0) words.shift();
+  return words.slice(-count);
+}
+
+/** Up to `count` words after `index` within the sentence, lower-cased, quotation marks skipped. */
+function wordsAfter(text: string, index: number, sentenceEnd: number, count: number): string[] {
+  const to = Math.min(sentenceEnd, index + WINDOW);
+  const words = text.slice(index, to).toLowerCase().replace(/[’]/g, "'").match(WORD) ?? [];
+  if (to < sentenceEnd && to === index + WINDOW && words.length > 0) words.pop();
+  return words.slice(0, count).map((w) => w.replace(/^'+|'+$/g, ''));
+}
+
+/** The text between the sentence start and `index` (at most {@link WINDOW} × 2 characters), lower-cased. */
+function textBefore(text: string, index: number, sentenceStart: number): string {
+  return text.slice(Math.max(sentenceStart, index - 2 * WINDOW), index).toLowerCase();
+}
+
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', "don't", "doesn't", "didn't", "won't", 'without', 'nor', 'hardly']);
+
+/** Verbs after a modal that make it a comment on the discourse, not on the world ("it must be noted"). */
+const DISCOURSE = new Set(['noted', 'remembered', 'said', 'stressed', 'emphasised', 'emphasized', 'acknowledged', 'admitted', 'conceded', 'recognised', 'recognized', 'pointed', 'borne', 'added', 'mentioned', 'observed', 'understood', 'highlighted', 'recorded', 'clear']);
+
+/** Verbs after must / have to that report a hardship people endure: "families must wait". */
+const HARDSHIP = new Set(['wait', 'queue', 'endure', 'cope', 'travel', 'rely', 'sleep', 'suffer', 'struggle', 'put', 'go', 'pay', 'face', 'live', 'share', 'make']);
+
+/** Verbs after should that make it a forecast: "the scheme should mean fewer delays". */
+const FORECAST = new Set(['mean', 'result', 'lead', 'prove', 'arrive', 'save', 'see', 'expect', 'get', 'come', 'take']);
+
+/** Words after which "need" is a noun: "the need", "their needs", "complex needs". */
+const NOUN_NEED = new Set([
+  'the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'of', 'no', 'any', 'some', 'in', 'with', 'whose',
+  'greatest', 'particular', 'specific', 'individual', 'complex', 'additional', 'special', 'educational', 'health', 'care', 'support', 'basic', 'unmet',
+  'identified', 'changing', 'different', 'varied', 'own', 'every', 'each', 'real', 'urgent', 'pressing', 'clear', 'immediate', 'obvious', 'such',
+  'emotional', 'mental', 'learning', 'medical', 'physical', 'housing', 'social', 'assessed', 'high', 'low', 'greater', 'growing', 'local', 'for', 'by',
+]);
+
+/** Words that, after "need(s)"/"needed", begin the thing needed: "needs more funding", "needed a coherent framework". */
+const NEEDED_THING = new Set([
+  'a', 'an', 'more', 'better', 'greater', 'further', 'urgent', 'stronger', 'clearer', 'proper', 'real', 'significant', 'additional', 'extra', 'new',
+  'improved', 'sustained', 'investment', 'funding', 'support', 'action', 'help', 'leadership', 'reform', 'change', 'changes', 'improvement', 'improvements',
+  'clarity', 'consistency', 'focus', 'attention', 'resources', 'urgently', 'somebody', 'someone', 'some', 'robust', 'effective', 'dedicated', 'consistent',
+]);
+
+/** Reporting verbs: "X said Y needed to …" reports a prescription; plain "Y needed to …" is narrative. */
+const REPORTING = /\b(?:said|says|say|told|tells|argued?|argues|believes?|believed|warn(?:s|ed)?|insist(?:s|ed)?|claim(?:s|ed)?|stated?|states|conclude[sd]?|found|finds|felt|feels?|think|thinks|thought|added|adds|agreed?|agrees|accept(?:s|ed)?|admit(?:s|ted)?|acknowledged?|acknowledges|suggest(?:s|ed)?|noted?|notes|stressed|stresses|urged|wrote|writes|reported|reports|recognised|recognises|according)\b/;
+
+/** Nouns that name an action when they are the subject of "is needed/required": "further work is needed". */
+const ACTION_NOUNS = new Set([
+  'action', 'work', 'improvement', 'improvements', 'progress', 'investment', 'change', 'changes', 'funding', 'support', 'focus', 'attention', 'effort',
+  'efforts', 'steps', 'measures', 'resources', 'scrutiny', 'oversight', 'clarity', 'consideration', 'review', 'reform', 'reforms', 'help', 'intervention',
+  'capacity', 'leadership', 'pace', 'urgency', 'rigour', 'training', 'more', 'assurance', 'challenge', 'planning', 'development', 'analysis', 'guidance',
+]);
+
+/**
+ * The cue that makes the sentence `[start, end)` of `text` prescriptive, if
+ * the trigger at `trigger` is one in its context; otherwise null. The cue is
+ * the prescriptive words as they stand in the text ("needs to improve",
+ * "should", "calls for").
+ */
+export function judgeTrigger(text: string, trigger: Trigger, start: number, end: number): string | null {
+  const { index, word } = trigger;
+  const matched = text.slice(index, index + trigger.length);
+  const before = (count: number): string[] => wordsBefore(text, index, start, count);
+  const after = (count: number): string[] => wordsAfter(text, index + trigger.length, end, count);
+  switch (word) {
+    case 'should':
+    case 'must':
+      return judgeModal(text, index, start, end, word, matched, before(8), after(3));
+    case 'ought': {
+      const next = after(2);
+      return next[0] === 'to' || (next[0] === 'not' && next[1] === 'to') ? `${matched} ${next[0] === 'to' ? 'to' : 'not to'}` : null;
+    }
+    case 'need':
+    case 'needs':
+    case 'needed':
+      return judgeNeed(text, index, start, end, word, matched, before(3), after(3));
+    case 'have to':
+    case 'has to':
+    case 'got to':
+      return judgeHaveTo(word, matched, before(8), after(2), text, index, start);
+    case 'would like to see':
+      return matched;
+    case 'essential':
+    case 'vital':
+    case 'imperative':
+    case 'crucial':
+    case 'important':
+    case 'critical':
+    case 'necessary':
+    case 'required':
+    case 'priority':
+      return judgeNecessity(word, matched, before(3), after(2));
+    case 'time has come':
+    case 'high time':
+      return matched;
+    case 'time for': {
+      const prev = before(2);
+      return prev[prev.length - 1] === 'is' || (prev[prev.length - 1] === 'now' && prev[prev.length - 2] === 'is') ? `is ${matched}` : null;
+    }
+    case 'way':
+    case 'approach':
+    case 'answer':
+    case 'solution':
+      return judgeBestWay(text, index, end, matched, before(2));
+    case 'could':
+      return judgeCould(after(3), matched);
+    case 'want':
+    case 'wants':
+    case 'wanted':
+      return judgeWant(after(6), matched, before(2));
+    default:
+      break;
+  }
+  if (word.startsWith('recommend')) return judgeRecommend(word, matched, before(2), after(2));
+  if (word.startsWith('urg')) return before(1)[0] === 'an' || before(1)[0] === 'the' ? null : matched;
+  if (word.startsWith('call')) return judgeCall(word, matched, before(1), after(1));
+  if (word.startsWith('demand')) return judgeDemand(word, matched, before(2), after(1));
+  if (/^(?:is|are) /.test(word)) return before(1)[0] === 'it' && word.includes('asked') ? null : matched;
+  return null;
+}
+
+function last<T>(items: readonly T[], fromEnd = 1): T | undefined {
+  return items[items.length - fromEnd];
+}
+
+function judgeModal(text: string, index: number, start: number, end: number, word: string, matched: string, prev: string[], next: string[]): string | null {
+  // Sentence-initial "Should the council…" is a condition or a question.
+  if (prev.length === 0) return null;
+  const [n1, n2, n3] = next;
+  // "as it should.", "than they should" — a comparison, not a prescription.
+  if (n1 === undefined || (prev.length > 0 && (last(prev) === 'it' || last(prev) === 'they' || last(prev) === 'we') && (last(prev, 2) === 'as' || last(prev, 2) === 'than') && (n1 === undefined || n1 === 'be' && n2 === undefined))) return null;
+  // Counterfactual or inference about the past: "should have been", "must have known".
+  if (n1 === 'have' && n2 !== undefined && (n2 === 'been' || /(?:ed|en|wn|ght|ne)$/.test(n2))) return null;
+  // Discourse: "it must be noted", "it should be remembered", "I must say".
+  if (n1 === 'be' && n2 !== undefined && DISCOURSE.has(n2)) return null;
+  if (n1 === 'say' || n2 === 'say' || n1 === 'admit' || n1 === 'confess' || n1 === 'add' || (n1 === 'point' && n2 === 'out') || n1 === 'stress' || n1 === 'emphasise') return null;
+  if (word === 'should') {
+    // A forecast: "this should mean…", "the work should take six months".
+    if (n1 !== undefined && FORECAST.has(n1)) return null;
+    if (n1 === 'not' && n2 !== undefined && FORECAST.has(n2)) return null;
+    // An inverted condition: ", should the council decide…".
+    if (n1 !== undefined && /^(?:you|it|he|she|they|we|i|there|the|this|that|any|anyone|a)$/.test(n1) && text.charCodeAt(index - 2) === 0x2c) return null;
+    if (n1 === 'be' && (n2 === 'able' || n2 === 'ready' || n2 === 'completed' || n2 === 'finished' || n2 === 'open' || n2 === 'enough')) return null;
+  } else {
+    // A consequence or a hardship: "meaning that in some cases families must wait".
+    if (prev.some((w) => w === 'meaning' || w === 'means' || w === 'meant')) return null;
+    if (n1 !== undefined && HARDSHIP.has(n1)) return null;
+    if (n1 === 'be' && (n2 === 'a' || n2 === 'an' || n2 === 'the' || n2 === 'very' || n2 === 'hard' || n2 === 'difficult' || n2 === 'tempting' || n2 === 'said')) return null;
+    if (n1 === 'surely' || n1 === 'feel') return null;
+  }
+  void end;
+  void start;
+  void n3;
+  return matched;
+}
+
+function judgeNeed(text: string, index: number, start: number, end: number, word: string, matched: string, prev: string[], next: string[]): string | null {
+  const p1 = last(prev);
+  const p2 = last(prev, 2);
+  const [n1, n2] = next;
+  if (n1 === undefined) return null;
+  // "the need (to|for) …" as a noun: prescriptive only after a verb that recognises it, or in "there is a need".
+  if (word === 'need' && p1 !== undefined && NOUN_NEED.has(p1)) {
+    if (p1 === 'the' && p2 !== undefined && /^(?:recognis|recogniz|acknowledg|highlight|stress|emphasi|underlin|underscor|identif|show|demonstrat|reinforc|see|sees|saw|accept|understand|understood|point|reiterat|repeat|address|meet|met)/.test(p2)) {
+      if (n1 === 'to' || n1 === 'for') return `${p2} the need ${n1}`;
+    }
+    if ((p1 === 'a' || p1 === 'an' || p1 === 'urgent' || p1 === 'clear' || p1 === 'real' || p1 === 'pressing') && (n1 === 'to' || n1 === 'for') && /\bthere (?:is|was|remains|'s) (?:still |now |also )?(?:an? )?(?:urgent |clear |real |pressing |continuing |ongoing )?$/.test(textBefore(text, index, start))) {
+      return `need ${n1}`;
+    }
+    return null;
+  }
+  if (p1 !== undefined && (NEGATIONS.has(p1) || p1.endsWith("n't") || (p1 === 'to' && p2 !== undefined && NEGATIONS.has(p2)))) return null;
+  // "those who need to travel" describes people; "if they need to" is a condition.
+  if (p1 === 'who' || p2 === 'who' || p2 === 'if' || p2 === 'when' || p2 === 'whenever' || p1 === 'if' || p1 === 'as' || p1 === 'when') return null;
+  if (word === 'needs' && p1 !== undefined && NOUN_NEED.has(p1) && p1 !== 'that' && p1 !== 'this') return null;
+  if (word === 'needed') {
+    // "is needed", "are still needed": an action noun as subject.
+    if (p1 === 'is' || p1 === 'are' || p1 === 'remains' || p1 === 'remain' || ((p2 === 'is' || p2 === 'are') && /^(?:still|now|also|urgently|clearly|therefore|badly|really)$/.test(p1 ?? ''))) {
+      const subject = textBefore(text, index, start).match(/([\p{L}-]+)\s+(?:is|are|remains?)\s+(?:\w+\s+)?$/u);
+      return subject !== null && ACTION_NOUNS.has(subject[1]!) ? matched : null;
+    }
+    // "needed to …", "which needed more …": prescriptive when reported.
+    const reported = REPORTING.test(textBefore(text, index, start));
+    if (!reported) return null;
+    if (n1 === 'to') return n2 === undefined ? null : `${matched} to ${n2}`;
+    return NEEDED_THING.has(n1) || isQuoteStart(text, index + matched.length, end) ? matched : null;
+  }
+  if (n1 === 'to') {
+    if (n2 === undefined || n2 === 'know' && p1 === 'you') return null;
+    return `${matched} to ${n2}`;
+  }
+  return NEEDED_THING.has(n1) ? matched : null;
+}
+
+/** Whether an opening quotation mark follows `from` after white space: "needed “a coherent framework”". */
+function isQuoteStart(text: string, from: number, end: number): boolean {
+  let p = from;
+  while (p < end && text.charCodeAt(p) === 0x20) p++;
+  const c = text.charCodeAt(p);
+  return c === 0x201c || c === 0x2018 || c === 0x22;
+}
+
+function judgeHaveTo(word: string, matched: string, prev: string[], next: string[], text: string, index: number, start: number): string | null {
+  const p1 = last(prev);
+  const n1 = next[0];
+  if (word === 'got to') {
+    // Only "have got to" / "'ve got to" / "has got to": "got to the hospital" is narrative.
+    const lead = textBefore(text, index, start);
+    if (!/(?:\bhave|\bhas|['’]ve|['’]s)\s+$/.test(lead)) return null;
+    if (n1 === 'know' || n1 === 'the' || n1 === 'a' || n1 === 'work') return null;
+    if (/\b(?:not|never|n['’]t)\s+\S+\s+$/.test(lead)) return null;
+    return matched;
+  }
+  if (p1 !== undefined && (NEGATIONS.has(p1) || p1.endsWith("n't"))) return null;
+  if (p1 === 'would' || p1 === 'might' || p1 === 'may' || p1 === 'could' || p1 === 'will' && last(prev, 2) !== 'we') return null;
+  if (n1 === undefined || n1 === 'say' || n1 === 'admit' || n1 === 'be' && next[1] === 'said' || n1 === 'do' && next[1] === 'with') return null;
+  if (HARDSHIP.has(n1)) return null;
+  if (prev.some((w) => w === 'meaning' || w === 'means' || w === 'who' || w === 'if' || w === 'when' || w === 'whether')) return null;
+  // Possession: "what we have to offer", "the powers it has to".
+  if (p1 === 'what' || p1 === 'powers' || p1 === 'money' || prev.includes('what')) return null;
+  return matched;
+}
+
+function judgeNecessity(word: string, matched: string, prev: string[], next: string[]): string | null {
+  const [n1, n2] = next;
+  if (word === 'priority') {
+    // "it is a (high|top|key) priority to"
+    const p = prev.join(' ');
+    return /(?:is|be|remains) (?:a |the )?(?:high |top |key |main |urgent |first |immediate )?$/.test(`${p} `) && n1 === 'to' ? `priority ${n1}` : null;
+  }
+  const p1 = last(prev);
+  const p2 = last(prev, 2);
+  const copular = p1 === 'is' || p1 === 'be' || p1 === 'remains' || p1 === "'s" || p1 === "it's" || p1 === 'was' ||
+    ((p2 === 'is' || p2 === 'be' || p2 === "it's") && /^(?:absolutely|therefore|also|now|so|more|most|particularly|especially|still)$/.test(p1 ?? ''));
+  if (!copular && !(n1 === 'that' && p1 !== 'the')) return null;
+  if (n1 === 'that') return p1 === 'was' ? null : `${matched} that`;
+  if (n1 === 'to' && n2 !== undefined && !DISCOURSE.has(n2) && !/^(?:note|remember|say|stress|recognise|recognize|acknowledge|understand|point|add|emphasise|mention|highlight)$/.test(n2)) {
+    if (word === 'required' || word === 'necessary' || word === 'important' || word === 'critical') return prev.includes('it') || prev.includes("it's") ? `${matched} to` : null;
+    return `${matched} to`;
+  }
+  if (n1 === 'for' && (prev.includes('it') || prev.includes("it's")) && word !== 'required') return `${matched} for`;
+  return null;
+}
+
+function judgeBestWay(text: string, index: number, end: number, matched: string, prev: string[]): string | null {
+  const p1 = last(prev);
+  if (p1 === undefined || !/^(?:right|correct|best|only|proper|sensible|better|real|obvious|answer|way)$/.test(p1) && !(matched.toLowerCase() === 'answer' || matched.toLowerCase() === 'solution')) return null;
+  if ((matched.toLowerCase() === 'answer' || matched.toLowerCase() === 'solution') && p1 !== 'the' && p1 !== 'only' && p1 !== 'best' && p1 !== 'real' && p1 !== 'obvious' && p1 !== 'right') return null;
+  const following = text.slice(index, Math.min(end, index + 2 * WINDOW)).toLowerCase();
+  const m = following.match(/^[\p{L}\s,'’-]*?\b(?:is|would be|must be|will be)\s+to\b/u);
+  return m === null ? null : `${p1} ${matched} … is to`;
+}
+
+function judgeCould(next: string[], matched: string): string | null {
+  const [n1, n2, n3] = next;
+  if ((n1 === 'do' || n1 === 'have' && n2 === 'done') && (n2 === 'more' || n2 === 'better' || n3 === 'more' || n3 === 'better')) return `${matched} ${n1} ${n2 === 'done' ? n3 : n2}`;
+  if (n1 === 'be' && (n2 === 'improved' || n2 === 'strengthened' || n2 === 'better' || n2 === 'stronger')) return `${matched} be ${n2}`;
+  if (n1 === 'still' && n2 === 'be' && (n3 === 'improved' || n3 === 'better' || n3 === 'strengthened')) return `${matched} still be ${n3}`;
+  if (n1 === 'improve' || n1 === 'benefit' || n1 === 'learn') return `${matched} ${n1}`;
+  return null;
+}
+
+function judgeWant(next: string[], matched: string, prev: string[]): string | null {
+  if (prev.includes('if') || last(prev) === 'who' || last(prev) === 'you') return null;
+  if (next[0] === 'to') return next[1] === 'see' ? `${matched} to see` : null;
+  // "wants ministers to act", "want the council to reconsider": an object, then "to".
+  const toAt = next.indexOf('to');
+  if (toAt < 1 || toAt > 4) return null;
+  const object = next.slice(0, toAt);
+  if (object.some((w) => /^(?:more|less|time|money|help|something|nothing|anything|everything|it)$/.test(w) && object.length === 1)) return null;
+  if (object.some((w) => NEGATIONS.has(w) || w === 'and' || w === 'or')) return null;
+  return `${matched} ${object.join(' ')} to`;
+}
+
+function judgeRecommend(word: string, matched: string, prev: string[], next: string[]): string | null {
+  const p1 = last(prev);
+  if (word === 'recommendation' || word === 'recommendations') {
+    const [n1, n2] = next;
+    if ((n1 === 'is' || n1 === 'was' || n1 === 'are' || n1 === 'were') && (n2 === 'that' || n2 === 'to' || n2 === 'for')) return `${matched} ${n1} ${n2}`;
+    if (n1 === 'that' && p1 !== 'the') return `${matched} that`;
+    if (n1 === 'include' || n1 === 'includes' || n1 === 'including') return `${matched} ${n1}`;
+    return null;
+  }
+  // "the recommended dose", "a recommended route": an adjective.
+  if (word === 'recommended' && (p1 === 'the' || p1 === 'a' || p1 === 'an' || p1 === 'its' || p1 === 'their' || p1 === 'than')) return null;
+  if (p1 !== undefined && NEGATIONS.has(p1) && word === 'recommended' && last(prev, 2) === 'was') return null;
+  return matched;
+}
+
+function judgeCall(word: string, matched: string, prev: string[], next: string[]): string | null {
+  const p1 = last(prev);
+  const n1 = next[0];
+  // "a call for evidence", "the call for papers": an invitation, not a demand.
+  if (/for$/.test(word) && (n1 === 'evidence' || n1 === 'papers' || n1 === 'submissions' || n1 === 'views' || n1 === 'tenders' || n1 === 'nominations' || n1 === 'help')) return null;
+  if (/on$|upon$/.test(word) && (p1 === 'a' || p1 === 'to')) return null;
+  if (n1 === undefined) return null;
+  if (word.startsWith('called') && (p1 === 'so' || p1 === 'was' || p1 === 'is' || p1 === 'been')) return null;
+  return matched;
+}
+
+function judgeDemand(word: string, matched: string, prev: string[], next: string[]): string | null {
+  const p1 = last(prev);
+  const n1 = next[0];
+  // "rising demand for services" is a quantity; "demanded an apology" is a call.
+  if (word === 'demand' || word === 'demands') {
+    if (n1 !== 'that') return null;
+    if (p1 !== undefined && /^(?:the|a|an|rising|high|increasing|growing|increased|of|in|for|this|that|such|public|service|local)$/.test(p1)) return null;
+    return `${matched} that`;
+  }
+  if (p1 === 'in' || p1 === 'high' || p1 === 'heavily') return null;
+  if (n1 === undefined || n1 === 'by' || n1 === 'of') return null;
+  return matched;
+}

@@ -1,0 +1,85 @@
+/**
+ * Judging the items of a list: whether one opens with an imperative
+ * ("Ensure that…", "Review…"), and whether one merely describes what is done
+ * or planned ("The council will publish…"), which an item under a heading
+ * such as "Next steps" may do without being a recommendation.
+ */
+
+/** Imperatives that prescribe even outside a list under a heading. */
+const STRONG_IMPERATIVES = new Set([
+  'ensure', 'improve', 'strengthen', 'prioritise', 'prioritize', 'review', 'address', 'establish', 'embed', 'implement', 'increase', 'reduce', 'develop',
+  'tackle', 'secure', 'raise', 'urgently',
+]);
+
+/** Further imperatives accepted for items under a recommendation heading. */
+const LIST_IMPERATIVES = new Set([
+  ...STRONG_IMPERATIVES,
+  'make', 'take', 'provide', 'put', 'consider', 'introduce', 'continue', 'work', 'build', 'undertake', 'monitor', 'strengthen', 'promote', 'support',
+  'agree', 'approve', 'note', 'endorse', 'delegate', 'adopt', 'publish', 'set', 'create', 'extend', 'expand', 'focus', 'use', 'engage', 'involve',
+  'recruit', 'train', 'invest', 'clarify', 'identify', 'assess', 'evaluate', 'update', 'revise', 'maintain', 'explore', 'deliver', 'give', 'commission',
+  'appoint', 'complete', 'collect', 'collate', 'record', 'share', 'align', 'ask', 'require', 'enable', 'encourage', 'seek', 'resolve', 'remove', 'stop',
+  'avoid', 'do', 'be', 'check', 'keep', 'let',
+]);
+
+/** Words after a strong imperative that show it is not one: "Review of the year", "Increase in demand". */
+const NOT_OBJECT = new Set(['of', 'in', 'on', 'for', 'is', 'was', 'has', 'will', 'and', 'to', 'by', 'at', 'from', 'as', 'were', 'are', 'rates', 'shows', 'the']);
+
+const FIRST_WORDS = /^[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?/u;
+
+/**
+ * If the sentence `text[start, end)` opens with an imperative verb, that verb
+ * (with "sure" after "Make"), else null. `inList` admits the wider set of
+ * verbs that committee papers and action plans use under a heading; outside
+ * a list only verbs that nearly always prescribe count, and only when
+ * followed by an object rather than a preposition.
+ */
+export function findImperative(text: string, start: number, end: number, inList: boolean): string | null {
+  const head = text.slice(start, Math.min(end, start + 60)).match(FIRST_WORDS);
+  if (head === null) return null;
+  const [first, second] = head[0].split(/\s+/);
+  if (first === undefined || !/^\p{Lu}/u.test(first) && !inList) return null;
+  const verb = first.toLowerCase();
+  const next = second?.toLowerCase();
+  if (verb === 'make' && next === 'sure') return head[0];
+  if (verb === 'take' && (next === 'action' || next === 'steps')) return head[0];
+  if (verb === 'that' && inList) return first; // committee style: "That Cabinet approves…"
+  if (!(inList ? LIST_IMPERATIVES : STRONG_IMPERATIVES).has(verb)) return null;
+  if (!inList && (next === undefined || NOT_OBJECT.has(next) && !(verb === 'ensure' || verb === 'review' || verb === 'improve' || verb === 'address' || verb === 'tackle') || verb === 'increase' && next !== 'the')) return null;
+  if (!inList && next === 'the' && (verb === 'increase' || verb === 'reduce' || verb === 'raise' || verb === 'develop') && end - start < 20) return null;
+  return first;
+}
+
+/** Finite verbs that make an item a statement of fact or plan when they are its main verb. */
+const FINITE = new Set([
+  'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'did', 'does', "'s", "'re", "'ve", "'ll", 'said', 'says', 'told', 'added',
+  'includes', 'included', 'remains', 'became', 'began', 'continues', 'continued', 'shows', 'showed', 'found', 'made', 'took', 'received',
+]);
+
+/** Words that open a subordinate part: a verb after them is not the item's main verb. */
+const SUBORDINATORS = new Set([
+  'to', 'that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'if', 'because', 'including', 'so', 'as', 'whether', 'until', 'unless',
+  'although', 'though', 'before', 'after', 'once', 'since', 'so that', 'in', 'for', 'with', 'by', 'from', 'of',
+]);
+
+/** How many words of an item we read to find its main verb. */
+const MAIN_VERB_WINDOW = 12;
+
+/**
+ * Whether the item `text[start, end)` reads as a description (a finite verb
+ * such as "is", "has", "will" heads it: "The council will publish its plan
+ * in May") rather than a noun phrase or imperative naming what should be
+ * done ("The timely availability of family support when…"). Only the first
+ * words before any subordinate part are read, so "…when children have a
+ * plan" does not count.
+ */
+export function isDescriptiveItem(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, Math.min(end, start + 200)).toLowerCase().replace(/’/g, "'").match(/[\p{L}']+|,/gu) ?? [];
+  for (let i = 0; i < words.length && i < MAIN_VERB_WINDOW; i++) {
+    const word = words[i]!;
+    if (word === ',' || SUBORDINATORS.has(word)) return false;
+    if (FINITE.has(word)) return true;
+    if (word.endsWith("'s") && i === 0 && word.length > 2 && (word === "it's" || word === "that's" || word === "there's" || word === "he's" || word === "she's")) return true;
+    if (i > 0 && word.endsWith("'ve") || word.endsWith("'ll") || word.endsWith("'re")) return true;
+  }
+  return false;
+}
