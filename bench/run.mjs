@@ -11,15 +11,18 @@
 // returning a suite result (lib/report.mjs); add one by importing it into
 // SUITES. The context gives every suite the same engine build and corpus:
 //   detect                        detect() bundled from src/core/detect/detect.ts
+//   detectBundle                  the path of that bundle, for suites that run it in a worker
 //   reports                       the sample reports, [{name, text}]
 //   getCorpus(minBytes)           the samples repeated with varied numbers (memoised)
 //   importBundledEntry(entry, n)  bundles another src/ entry into bench/.build/ and imports it
+//   bundleEntry(entry, n)         the same, returning the bundle's path
 //   quick                         whether --quick was given
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import compromiseComparison from './compromise-comparison.mjs';
 import detectPathological from './detect-pathological.mjs';
 import detectThroughput from './detect-throughput.mjs';
-import { importBundledEntry } from './lib/build-entry.mjs';
+import { bundleEntry, importBundledEntry } from './lib/build-entry.mjs';
 import { buildCorpus, readSampleReports } from './lib/corpus.mjs';
 import { canCollectGarbage } from './lib/measure.mjs';
 import { formatSuite, listFailures } from './lib/report.mjs';
@@ -48,14 +51,17 @@ const log = (line) => {
 };
 
 const started = performance.now();
-const { detect } = await importBundledEntry('src/core/detect/detect.ts', 'detect');
+const detectBundle = await bundleEntry('src/core/detect/detect.ts', 'detect');
+const { detect } = await import(pathToFileURL(detectBundle).href);
 const reports = readSampleReports();
 const corpora = new Map();
 const context = {
   detect,
+  detectBundle,
   reports,
   quick: values.quick,
   importBundledEntry,
+  bundleEntry,
   getCorpus(minBytes) {
     if (!corpora.has(minBytes)) corpora.set(minBytes, buildCorpus(reports, minBytes));
     return corpora.get(minBytes);

@@ -11,11 +11,11 @@ const BUILD_DIR = path.join(BENCH_DIR, '.build');
 
 /**
  * Bundles `entry` (a path relative to the repository root, e.g.
- * `src/core/detect/detect.ts`) to `bench/.build/NAME.mjs` and imports it.
- * Unminified, so profiles stay readable; no source maps, so nothing slows
- * the run down.
+ * `src/core/detect/detect.ts`) to `bench/.build/NAME.mjs` and returns the
+ * file's path. Unminified, so profiles stay readable; no source maps, so
+ * nothing slows the run down.
  */
-export async function importBundledEntry(entry, name) {
+export async function bundleEntry(entry, name) {
   mkdirSync(BUILD_DIR, { recursive: true });
   const outfile = path.join(BUILD_DIR, `${name}.mjs`);
   await build({
@@ -27,6 +27,12 @@ export async function importBundledEntry(entry, name) {
     target: 'node20',
     logLevel: 'warning',
   });
+  return outfile;
+}
+
+/** Bundles `entry` as {@link bundleEntry} does and imports the bundle. */
+export async function importBundledEntry(entry, name) {
+  const outfile = await bundleEntry(entry, name);
   // A query string defeats the module cache when the same name is rebuilt in one process.
   return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
 }

@@ -1,4 +1,4 @@
-// Timing and memory helpers shared by every benchmark suite.
+// Timing and memory functions shared by every benchmark suite.
 import { Worker } from 'node:worker_threads';
 
 /** Runs a full garbage collection when node was started with --expose-gc; otherwise does nothing. */
@@ -16,31 +16,42 @@ export function computeMedian(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Milliseconds one call of `fn` takes, after a garbage collection so runs do not pay for each other's garbage. */
+/**
+ * Times one call of `fn`, after a garbage collection so runs do not pay for
+ * each other's garbage: wall-clock `ms`, and `cpuMs`, the CPU time the
+ * process spent meanwhile (user + system), which other programs on a busy
+ * machine do not inflate.
+ */
 export function timeOnce(fn) {
   collectGarbage();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const result = fn();
   const ms = performance.now() - started;
-  return { ms, result };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ms, cpuMs: (cpu.user + cpu.system) / 1000, result };
 }
 
 /**
  * Times `fn` at least `minRuns` and at most `maxRuns` times, stopping early
- * once `budgetMs` is spent; returns every run's time and their median.
+ * once `budgetMs` is spent; returns every run's wall and CPU times and their
+ * medians.
  */
 export function timeRuns(fn, { minRuns = 3, maxRuns = 5, budgetMs = 20_000 } = {}) {
   const runs = [];
+  const cpuRuns = [];
   const started = performance.now();
   for (;;) {
-    runs.push(timeOnce(fn).ms);
+    const { ms, cpuMs } = timeOnce(fn);
+    runs.push(ms);
+    cpuRuns.push(cpuMs);
     const elapsed = performance.now() - started;
     if (runs.length >= maxRuns) break;
     if (runs.length >= minRuns && elapsed >= budgetMs) break;
     // A very slow engine still finishes: past twice the budget, one run is enough.
     if (elapsed >= 2 * budgetMs) break;
   }
-  return { runs, median: computeMedian(runs) };
+  return { runs, cpuRuns, median: computeMedian(runs), cpuMedian: computeMedian(cpuRuns) };
 }
 
 /** The sampler runs in a worker because detection is synchronous and would starve a timer on the main thread. */

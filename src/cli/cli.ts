@@ -5,11 +5,23 @@
  */
 import { detectCommand } from './commands/detect';
 import { summaryCommand } from './commands/summary';
+import { reanchorCommand } from './commands/reanchor';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { acceptCommand } from './commands/accept';
+import { validateCommand } from './commands/validate';
+import { statsCommand } from './commands/stats';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from './io';
 
 export const COMMANDS: readonly CliCommand[] = [
   detectCommand,
   summaryCommand,
+  reanchorCommand,
+  exportCommand,
+  importCommand,
+  acceptCommand,
+  validateCommand,
+  statsCommand,
 ];
 
 const PROGRAM = 'report-annotator';

@@ -114,6 +114,9 @@ export class Decorations implements vscode.Disposable {
   /** Redraws every visible editor. */
   redrawAll(): void {
     const started = performance.now();
+    // Documents no editor shows any more have nothing drawn.
+    const visible = new Set(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()));
+    for (const key of [...this.#drawn.keys()]) if (!visible.has(key)) this.#drawn.delete(key);
     for (const editor of vscode.window.visibleTextEditors) this.#redrawEditor(editor, started);
   }
 

@@ -479,7 +479,8 @@ function applyToStore(store: AnnotationStore, changes: readonly AnnotationChange
     if (after && !store.get(after.id)) store.add(after);
     else if (after) {
       const current = store.get(after.id) as Annotation;
-      const { id, ...fields } = after;
+      // `updated` is the store's to set; `created` never changes.
+      const { id, updated: _updated, created: _created, ...fields } = after;
       // Fields the target state lacks (a note added since, an orphaned flag) must go too.
       const cleared = Object.fromEntries(Object.keys(current).filter((key) => !(key in after)).map((key) => [key, undefined]));
       store.update(id, { ...cleared, ...fields });

@@ -88,6 +88,9 @@ export interface SidecarContent {
   readonly annotations: readonly Annotation[];
 }
 
+/** What an annotation's optional keys mean when the sidecar leaves them out. */
+const annotationDefaults = { prefix: '', suffix: '', tags: [], note: '' } as const;
+
 /** Reads and parses the sidecar of `report` from disk, after pending saves are done; fails when it is not there. */
 export async function readSidecar(api: ReportAnnotatorApi, report: vscode.Uri): Promise<SidecarContent> {
   await api.whenIdle();
@@ -97,8 +100,10 @@ export async function readSidecar(api: ReportAnnotatorApi, report: vscode.Uri): 
   const document = parseDocument(text);
   assert.deepEqual(document.errors, [], `the sidecar ${uri.path} is not valid YAML`);
   const content = parse(text) as Partial<SidecarContent> | null;
-  assert.ok(content && Array.isArray(content.annotations), `the sidecar ${uri.path} has no annotations list`);
-  return content as SidecarContent;
+  assert.ok(content && Array.isArray(content.annotations), `the sidecar ${uri.path} has no annotations list:\n${text}`);
+  // Keys the format lets a writer leave out read as their defaults, as the store reads them.
+  const annotations = content.annotations.map((annotation) => ({ ...annotationDefaults, ...annotation }));
+  return { ...(content as SidecarContent), annotations };
 }
 
 /** The annotations of `report`'s sidecar, or an empty list when it has none yet. */

@@ -10,7 +10,8 @@ async function hoverText(document: vscode.TextDocument, span: { start: number; e
   return hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
+    .join('\n')
+    .replace(/&nbsp;/g, ' ');
 }
 
 describe('extension: hovers', () => {

@@ -65,7 +65,10 @@ describe('extension: the Annotations view', () => {
     await openReport(api, uri);
     const metric = findDetection(api, uri, 'metric', '35');
     await run('reportAnnotator.accept', { uri: uri.toString(), start: metric.start, end: metric.end });
-    const row = await waitFor(api, 'the annotation row', async () => (await allRows(api.annotationsView)).find((r) => r.item.command && `${r.label} ${r.description}`.includes(metric.text)));
+    // Other tests annotate copies of the same report: pick the row whose command names this one.
+    const row = await waitFor(api, 'the annotation row', async () =>
+      (await allRows(api.annotationsView)).find((r) => r.item.command && `${r.label} ${r.description}`.includes(metric.text) && JSON.stringify(r.item.command.arguments ?? []).includes(uri.toString())),
+    );
     await closeAllEditors();
     const command = row.item.command!;
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));

@@ -8,11 +8,14 @@
  * share of the context that survived". But a sentence inserted right next to
  * the annotation pushes the whole context away and costs its full length; a
  * free-floating search in the same window still finds the context that was
- * pushed aside. Unrelated prose scores about 0.3 either way (rarely above
- * 0.5), which is what lets the thresholds in `match-quote.ts` tell survived
- * context from chance.
+ * pushed aside, at half the cost. Unrelated prose scores about 0.3 (rarely
+ * above 0.5), which is what lets the thresholds in `match-quote.ts` tell
+ * survived context from chance.
  */
 import search from 'approx-string-match';
+
+/** Cost per character of text between the candidate and context found further away (see below). */
+const FLOATING_GAP_COST = 0.5;
 
 /** Which side of the candidate the context belongs to. */
 export type ContextSide = 'prefix' | 'suffix';
@@ -72,8 +75,15 @@ export function measureContextSimilarity(expected: string, actual: string, side:
   let best = m;
   for (let j = 0; j <= n; j++) best = Math.min(best, previous[j] as number);
   if (best > 0) {
-    const floating = search(actual, expected, best - 1);
-    if (floating.length > 0) best = Math.min(best, (floating[0] as { errors: number }).errors);
+    // The free-floating reading pays for the text between the candidate and
+    // the context it found, at a reduced rate: a whole inserted sentence costs
+    // half its length, and a context that merely reappears a few words
+    // further on (the next sentence repeating the annotation's words) does
+    // not pass for untouched.
+    for (const match of search(actual, expected, best - 1)) {
+      const gap = side === 'prefix' ? n - match.end : match.start;
+      best = Math.min(best, match.errors + Math.ceil(gap * FLOATING_GAP_COST));
+    }
   }
-  return 1 - best / m;
+  return Math.max(0, 1 - best / m);
 }

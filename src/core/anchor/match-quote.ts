@@ -11,7 +11,7 @@
  */
 import search from 'approx-string-match';
 import type { Span } from '../model';
-import { OffsetMap } from '../text/code-points';
+import { OffsetMap, codePointLength } from '../text/code-points';
 import { measureContextSimilarity } from './context-similarity';
 
 // Score weights, as in a weighted average. The quote itself dominates; the
@@ -41,10 +41,12 @@ const POSITION_WEIGHT = 2;
 export const MIN_MATCH_SCORE = 0.75;
 
 /**
- * A quote at least this long (code units) that occurs exactly once in the
- * whole text vouches for itself: its context is not needed. This is what
- * lets a paragraph-long annotation follow its paragraph when paragraphs are
- * reordered, although its context on both sides then changed.
+ * A quote that occurs exactly once in the whole text vouches for itself in
+ * proportion to its length: at this many code units or more its context is
+ * not needed at all, at half of it the context counts half. This is what lets
+ * a paragraph-long annotation follow its paragraph when paragraphs are
+ * reordered, and a sentence survive edits on both sides of it, while a short
+ * phrase still needs its context to be told from a chance repetition.
  */
 const SELF_EVIDENT_QUOTE_LENGTH = 32;
 
@@ -83,6 +85,15 @@ const MAX_EXACT_CANDIDATES = 1000;
  */
 const CONTEXT_WINDOW_FACTOR = 2;
 
+/**
+ * How well a line break stands in for the edge of the text that a quote was
+ * remembered next to. Half: a paragraph moved away from the top keeps its
+ * place after a break, but breaks are common and alone prove little.
+ */
+const PARAGRAPH_EDGE_SIMILARITY = 0.5;
+
+/** Stands for the start or the end of the text in context comparisons; a decoded report never holds it. */
+const TEXT_EDGE = '\u0000';
 const LINE_BREAK_AT_END = /[\r\n]\s*$/;
 const LINE_BREAK_AT_START = /^\s*[\r\n]/;
 
@@ -94,6 +105,13 @@ export interface QuoteContext {
   readonly suffix?: string;
   /** The code-point offset where the quote is expected to start. */
   readonly hint?: number;
+  /**
+   * The length (code points) prefix and suffix were cut to when they were
+   * taken. When given, a shorter prefix says the text started right before
+   * it, and a shorter suffix that the text ended after it, which is evidence
+   * too: a candidate far from the start cannot have that prefix.
+   */
+  readonly contextLength?: number;
 }
 
 /** A match: a code-point span of the text and its score in [0, 1]. */
@@ -108,7 +126,11 @@ export interface MatchQuoteOptions {
   readonly within?: Span;
   /** Look for exact occurrences (default true). */
   readonly exact?: boolean;
-  /** Fall back to approximate matches when no exact occurrence exists in the range (default true). */
+  /**
+   * Fall back to approximate matches when no exact occurrence exists in the
+   * range (default true). With `exact: false`, only approximate matches
+   * (at least one edit) are considered.
+   */
   readonly fuzzy?: boolean;
 }
 
@@ -138,19 +160,24 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
     const exact = findExactCandidates(text, quote, from, to, hint ?? from);
     exactFound = exact.length > 0;
     const wholeText = from === 0 && to === text.length;
-    const selfEvident = wholeText && exact.length === 1 && quote.length >= SELF_EVIDENT_QUOTE_LENGTH;
+    const contextShare = wholeText && exact.length === 1 ? Math.max(0, 1 - quote.length / SELF_EVIDENT_QUOTE_LENGTH) : 1;
     for (const start of exact) {
-      const score = selfEvident ? scorer.scoreWithoutContext(start) : scorer.score(start, start + quote.length, 0);
+      const score = scorer.score(start, start + quote.length, 0, contextShare);
       if (!best || score > best.score) best = { start, end: start + quote.length, score };
       // Candidates come nearest first: once one has every bit of its
       // context, no later one can beat it.
-      if (score >= scorer.perfectContextScore(start)) break;
+      if (score >= scorer.perfectContextScore(start, contextShare)) break;
     }
   }
   if (!exactFound && (options.fuzzy ?? true) && quote.length >= MIN_FUZZY_QUOTE_LENGTH) {
     const maxErrors = Math.min(MAX_FUZZY_ERRORS, Math.floor(quote.length * (1 - MIN_QUOTE_SCORE)));
     if (maxErrors >= 1) {
-      for (const match of search(text.slice(from, to), quote, maxErrors)) {
+      // Exact occurrences were judged above (or the caller asked for approximate
+      // matches only, having judged them): blank them out, or the search, which
+      // reports only its fewest-edit matches, would find nothing else.
+      const region = text.slice(from, to);
+      const masked = region.includes(quote) ? region.split(quote).join(TEXT_EDGE.repeat(quote.length)) : region;
+      for (const match of search(masked, quote, maxErrors)) {
         const start = from + match.start;
         const end = from + match.end;
         if (1 - match.errors / quote.length < MIN_QUOTE_SCORE) continue;
@@ -205,54 +232,79 @@ class CandidateScorer {
   readonly #prefix: string;
   readonly #suffix: string;
   readonly #hint: number | undefined;
-  readonly #totalWeight: number;
   readonly #prefixWeight: number;
   readonly #suffixWeight: number;
+  readonly #prefixAtEdge: boolean;
+  readonly #suffixAtEdge: boolean;
 
   constructor(text: string, quote: string, context: QuoteContext, hint: number | undefined) {
     this.#text = text;
     this.#quoteLength = quote.length;
-    this.#prefix = context.prefix ?? '';
-    this.#suffix = context.suffix ?? '';
     this.#hint = hint;
-    // Missing evidence is left out of the average rather than counted as a
-    // perfect match: a quote at the very start of a report has no prefix,
-    // and pretending it matched would make its suffix count half as much.
-    this.#prefixWeight = PREFIX_WEIGHT * Math.min(1, this.#prefix.length / FULL_CONTEXT_LENGTH);
-    this.#suffixWeight = SUFFIX_WEIGHT * Math.min(1, this.#suffix.length / FULL_CONTEXT_LENGTH);
-    this.#totalWeight = QUOTE_WEIGHT + this.#prefixWeight + this.#suffixWeight + (hint === undefined ? 0 : POSITION_WEIGHT);
+    const prefix = context.prefix ?? '';
+    const suffix = context.suffix ?? '';
+    const cut = context.contextLength;
+    // A context shorter than it was cut to ran into the edge of the text: the
+    // edge becomes part of what must match, and the side keeps its full weight.
+    this.#prefixAtEdge = cut !== undefined && codePointLength(prefix) < cut;
+    this.#suffixAtEdge = cut !== undefined && codePointLength(suffix) < cut;
+    this.#prefix = this.#prefixAtEdge ? TEXT_EDGE + prefix : prefix;
+    this.#suffix = this.#suffixAtEdge ? suffix + TEXT_EDGE : suffix;
+    // Otherwise missing or short context weighs in proportion to its length
+    // rather than counting as a perfect match: a quote with a 3-character
+    // prefix has little evidence on that side.
+    this.#prefixWeight = this.#prefixAtEdge ? PREFIX_WEIGHT : PREFIX_WEIGHT * Math.min(1, prefix.length / FULL_CONTEXT_LENGTH);
+    this.#suffixWeight = this.#suffixAtEdge ? SUFFIX_WEIGHT : SUFFIX_WEIGHT * Math.min(1, suffix.length / FULL_CONTEXT_LENGTH);
   }
 
-  score(start: number, end: number, errors: number): number {
+  /**
+   * The candidate's score in [0, 1]. `contextShare` scales how much the
+   * context weighs (1 normally, less for a quote that vouches for itself).
+   */
+  score(start: number, end: number, errors: number, contextShare = 1): number {
+    const prefixWeight = this.#prefixWeight * contextShare;
+    const suffixWeight = this.#suffixWeight * contextShare;
     let total = QUOTE_WEIGHT * (1 - errors / this.#quoteLength);
-    if (this.#prefix) {
-      // The start of the text is a paragraph start: a paragraph moved to the top keeps its context there.
-      const similarity =
-        start === 0 && LINE_BREAK_AT_END.test(this.#prefix)
-          ? 1
-          : measureContextSimilarity(this.#prefix, this.#text.slice(Math.max(0, start - CONTEXT_WINDOW_FACTOR * this.#prefix.length), start), 'prefix');
-      total += this.#prefixWeight * similarity;
-    }
-    if (this.#suffix) {
-      const similarity =
-        end === this.#text.length && LINE_BREAK_AT_START.test(this.#suffix)
-          ? 1
-          : measureContextSimilarity(this.#suffix, this.#text.slice(end, end + CONTEXT_WINDOW_FACTOR * this.#suffix.length), 'suffix');
-      total += this.#suffixWeight * similarity;
-    }
+    if (prefixWeight > 0) total += prefixWeight * this.#prefixSimilarity(start);
+    if (suffixWeight > 0) total += suffixWeight * this.#suffixSimilarity(end);
     total += POSITION_WEIGHT * this.#positionScore(start);
-    return total / this.#totalWeight;
-  }
-
-  /** The score of an exact match at `start` whose context is not needed: quote and position only. */
-  scoreWithoutContext(start: number): number {
-    const hasHint = this.#hint !== undefined;
-    return (QUOTE_WEIGHT + POSITION_WEIGHT * this.#positionScore(start)) / (QUOTE_WEIGHT + (hasHint ? POSITION_WEIGHT : 0));
+    return total / (QUOTE_WEIGHT + prefixWeight + suffixWeight + (this.#hint === undefined ? 0 : POSITION_WEIGHT));
   }
 
   /** The score an exact match at `start` would have with all its context intact. */
-  perfectContextScore(start: number): number {
-    return (QUOTE_WEIGHT + this.#prefixWeight + this.#suffixWeight + POSITION_WEIGHT * this.#positionScore(start)) / this.#totalWeight;
+  perfectContextScore(start: number, contextShare = 1): number {
+    const context = (this.#prefixWeight + this.#suffixWeight) * contextShare;
+    return (QUOTE_WEIGHT + context + POSITION_WEIGHT * this.#positionScore(start)) / (QUOTE_WEIGHT + context + (this.#hint === undefined ? 0 : POSITION_WEIGHT));
+  }
+
+  // The edges of the text count as paragraph breaks: a paragraph moved to
+  // the top or the bottom keeps its context there, and one moved away from
+  // them finds the same context after or before a blank line.
+
+  #prefixSimilarity(start: number): number {
+    if (start === 0 && LINE_BREAK_AT_END.test(this.#prefix)) return 1;
+    const window = this.#windowBefore(start);
+    if (this.#prefix === TEXT_EDGE && LINE_BREAK_AT_END.test(window)) return PARAGRAPH_EDGE_SIMILARITY;
+    return measureContextSimilarity(this.#prefix, window, 'prefix');
+  }
+
+  #suffixSimilarity(end: number): number {
+    if (end === this.#text.length && LINE_BREAK_AT_START.test(this.#suffix)) return 1;
+    const window = this.#windowAfter(end);
+    if (this.#suffix === TEXT_EDGE && LINE_BREAK_AT_START.test(window)) return PARAGRAPH_EDGE_SIMILARITY;
+    return measureContextSimilarity(this.#suffix, window, 'suffix');
+  }
+
+  #windowBefore(start: number): string {
+    const from = start - CONTEXT_WINDOW_FACTOR * this.#prefix.length;
+    const window = this.#text.slice(Math.max(0, from), start);
+    return from <= 0 && this.#prefixAtEdge ? TEXT_EDGE + window : window;
+  }
+
+  #windowAfter(end: number): string {
+    const to = end + CONTEXT_WINDOW_FACTOR * this.#suffix.length;
+    const window = this.#text.slice(end, to);
+    return to >= this.#text.length && this.#suffixAtEdge ? window + TEXT_EDGE : window;
   }
 
   #positionScore(start: number): number {

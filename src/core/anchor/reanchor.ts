@@ -20,10 +20,16 @@
 import type { Annotation } from '../model';
 import { OffsetMap } from '../text/code-points';
 import { LineIndex } from '../text/line-index';
-import { matchQuote, type QuoteMatch } from './match-quote';
+import { matchQuote, type QuoteContext, type QuoteMatch } from './match-quote';
 
 /** Code points of context remembered on each side of an annotation. Enough to tell repeated phrases apart, short enough to survive most nearby edits. */
 export const CONTEXT_LENGTH = 32;
+
+/**
+ * An exact occurrence scoring at least this (most of its context on both
+ * sides intact) is taken without looking for approximate matches.
+ */
+const CONVINCING_SCORE = 0.9;
 
 /**
  * How far (code points) beyond the expected place the first approximate
@@ -144,10 +150,15 @@ class Placer {
     const expected = annotation.start + shift;
     if (shift !== 0 && this.#holdsAt(quote, expected)) return { start: expected, end: expected + this.#codePointsOf(quote, expected) };
 
-    const context = { prefix: annotation.prefix, suffix: annotation.suffix, hint: Math.max(0, Math.min(expected, length)) };
+    const context = { prefix: annotation.prefix, suffix: annotation.suffix, hint: Math.max(0, Math.min(expected, length)), contextLength: CONTEXT_LENGTH };
     const exact = matchQuote(this.#text, quote, context, { offsets: this.#offsets, fuzzy: false });
-    if (exact) return exact;
-    return this.#findApproximately(quote, context.hint, context) ?? undefined;
+    if (exact && exact.score >= CONVINCING_SCORE) return exact;
+    // An exact occurrence vouched for by only part of its context may be a
+    // repetition elsewhere while the annotation itself was lightly edited in
+    // place: let an approximate match compete.
+    const approximate = this.#findApproximately(quote, context.hint, context);
+    const best = approximate && (!exact || approximate.score > exact.score) ? approximate : exact;
+    return best ?? undefined;
   }
 
   /** The annotation's span when its exact text sits at its offset moved by `shift`. */
@@ -182,7 +193,7 @@ class Placer {
   }
 
   /** Approximate search, widening from the expected place to the whole text. */
-  #findApproximately(quote: string, hint: number, context: { prefix: string; suffix: string; hint: number }): QuoteMatch | null {
+  #findApproximately(quote: string, hint: number, context: QuoteContext & { hint: number }): QuoteMatch | null {
     const length = this.#offsets.codePointLength;
     const quoteLength = quote.length;
     const radii = [NEAR_SEARCH_RADIUS, WIDE_SEARCH_RADIUS];

@@ -23,8 +23,8 @@
  */
 import { splitSentences, type Sentence } from '../text/sentences';
 import { findTriggers, judgeTrigger, type Trigger } from './recommendations/cues';
-import { matchRecommendationHeading } from './recommendations/headings';
-import { findImperative, isDescriptiveItem } from './recommendations/list-items';
+import { matchRecommendationHeading, tidyHeading } from './recommendations/headings';
+import { findImperative, findResolution, isDescriptiveItem } from './recommendations/list-items';
 import type { LocalDetection, ParagraphScanner } from './scanner';
 
 /** We are in a list of recommendations: items that follow count as recommendations. */
@@ -44,6 +44,8 @@ export type RecommendationState = RecommendationList | null;
 const MAX_PLAIN_ITEM = 600;
 /** The most sentences an unmarked paragraph may have to be a list item. */
 const MAX_PLAIN_ITEM_SENTENCES = 3;
+/** The most triggers judged in one sentence: a real sentence has a handful; this bounds the cost of pathological input. */
+const MAX_JUDGED = 16;
 /** The longest line taken as a heading. */
 const MAX_HEADING = 150;
 
@@ -57,6 +59,12 @@ export const recommendationScanner: ParagraphScanner<RecommendationState> = {
 /** What kind of line-level unit a sentence is. */
 type Role = 'heading' | 'item' | 'continuation' | 'prose';
 
+/**
+ * Scans one paragraph sentence by sentence. Each sentence is first given its
+ * layout role (heading, list item, later sentence of an item, prose); a
+ * heading may open or close a list, an item counts if it prescribes or names
+ * something to improve, and prose counts only on a prescriptive cue.
+ */
 function scanParagraph(paragraph: string, state: RecommendationState): { detections: LocalDetection[]; state: RecommendationState } {
   const detections: LocalDetection[] = [];
   const sentences = splitSentences(paragraph);
@@ -88,9 +96,8 @@ function scanParagraph(paragraph: string, state: RecommendationState): { detecti
         continue;
       }
       const colon = paragraph.charCodeAt(sentence.end - 1) === 0x3a;
-      if (colon && cue !== null) {
-        // "The provider must:", "We recommend that the council:" — the items complete it.
-        list = { heading: paragraph.slice(sentence.start, sentence.end - 1).trim(), marked: false, lastNumber: -1 };
+      if (colon && (cue !== null || opensList(paragraph, sentence))) {
+        list = openList(paragraph, sentence);
         continue;
       }
       list = null;
@@ -101,33 +108,51 @@ function scanParagraph(paragraph: string, state: RecommendationState): { detecti
     if (role === 'item') {
       inItem = true;
       plainItem = null;
+      if (paragraph.charCodeAt(sentence.end - 1) === 0x3a && opensList(paragraph, sentence)) {
+        // "2.1 Cabinet is recommended to:", "(3) That the Committee recommends to Cabinet that:"
+        list = openList(paragraph, sentence);
+        continue;
+      }
       if (list !== null) list = followList(list, paragraph, sentence);
       if (list !== null) {
-        if (cue !== null) add(sentence, cue);
-        else if (!question && !isDescriptiveItem(paragraph, sentence.start, sentence.end)) add(sentence, findImperative(paragraph, sentence.start, sentence.end, true) ?? list.heading);
+        const itemCue = cue ?? (question ? null : findItemCue(paragraph, sentence, list));
+        if (itemCue !== null) add(sentence, itemCue);
       } else if (cue !== null) add(sentence, cue);
       else if (!question) {
-        const imperative = findImperative(paragraph, sentence.start, sentence.end, false);
+        const imperative = findImperative(paragraph, sentence.start, sentence.end, false) ?? findResolution(paragraph, sentence);
         if (imperative !== null) add(sentence, imperative);
       }
       continue;
     }
 
     if (role === 'continuation') {
-      if (cue !== null) add(sentence, cue);
-      else if (list !== null && !question) add(sentence, list.heading);
+      // A later sentence of the same item: judged as the item's first one was.
+      const itemCue = cue ?? (list === null || question ? null : findItemCue(paragraph, sentence, list));
+      if (itemCue !== null) add(sentence, itemCue);
       continue;
     }
 
+    if (paragraph.charCodeAt(sentence.end - 1) === 0x3a && opensList(paragraph, sentence)) {
+      list = openList(paragraph, sentence);
+      plainItem = null;
+      continue;
+    }
+    if (list !== null && sentence.ownLine && !list.marked && plainItem === null) {
+      // An unmarked item on a line of its own, as in a paragraph of one item per line.
+      const itemCue = cue ?? (question ? null : findItemCue(paragraph, sentence, list));
+      if (itemCue !== null) add(sentence, itemCue);
+      else if (!question) list = null;
+      continue;
+    }
     if (list !== null) {
       if (plainItem === null) {
         plainItem = !list.marked && isPlainItemParagraph(paragraph, sentences, k);
         if (!plainItem) list = null;
       }
       if (list !== null && plainItem) {
-        if (cue !== null) add(sentence, cue);
+        const itemCue = cue ?? (question ? null : findItemCue(paragraph, sentence, list));
+        if (itemCue !== null) add(sentence, itemCue);
         else if (question) continue;
-        else if (!isDescriptiveItem(paragraph, sentence.start, sentence.end)) add(sentence, findImperative(paragraph, sentence.start, sentence.end, true) ?? list.heading);
         else {
           // A statement of fact: the list is over.
           list = null;
@@ -137,17 +162,51 @@ function scanParagraph(paragraph: string, state: RecommendationState): { detecti
       }
     }
     if (cue !== null) add(sentence, cue);
-    else if (!question) {
+    else if (sentence.start === 0 && !question) {
+      // Outside lists, only a paragraph that opens with an imperative: "Ensure that…".
       const imperative = findImperative(paragraph, sentence.start, sentence.end, false);
-      if (imperative !== null && sentence.start === 0) add(sentence, imperative);
+      if (imperative !== null) add(sentence, imperative);
     }
   }
   return { detections, state: list };
 }
 
+/**
+ * A sentence ending in a colon that announces prescriptive items: "The
+ * provider must:", "To address this, the force should:", "We recommend that
+ * the council:", "Inspectors made the following recommendations:".
+ */
+const LIST_OPENER =
+  /\b(?:should|must|needs? to|ought to|recommends?|recommended|recommendations|urges?|urged|calls? on|called on|(?:is|are) (?:recommended|asked|invited|requested) to|following (?:actions|steps|improvements|areas for improvement|priorities))\b[^.!?]{0,80}:$/i;
+
+/** How much of a sentence's end {@link LIST_OPENER} reads. */
+const OPENER_WINDOW = 160;
+
+function opensList(text: string, sentence: Sentence): boolean {
+  return LIST_OPENER.test(text.slice(Math.max(sentence.start, sentence.end - OPENER_WINDOW), sentence.end));
+}
+
+/** A new list whose heading is the sentence that opened it (without its colon, at most 80 characters). */
+function openList(text: string, sentence: Sentence): RecommendationList {
+  return { heading: tidyHeading(text.slice(sentence.start, sentence.end)), marked: false, lastNumber: -1 };
+}
+
+/**
+ * The cue of a list item that holds no prescriptive word: its imperative
+ * verb, or else the list's heading when the item names something to improve
+ * rather than describing what is done. Null for a description.
+ */
+function findItemCue(text: string, sentence: Sentence, list: RecommendationList): string | null {
+  // Committee resolutions: "That the Director provide…" counts, "That the report be noted" does not.
+  if (text.startsWith('That ', sentence.start) || text.startsWith('that ', sentence.start)) return findResolution(text, sentence);
+  const imperative = findImperative(text, sentence.start, sentence.end, true);
+  if (imperative !== null) return imperative;
+  return isDescriptiveItem(text, sentence.start, sentence.end) ? null : list.heading;
+}
+
 /** The first trigger among `triggers[from, to)` that prescribes in this sentence. */
 function findCue(text: string, sentence: Sentence, triggers: readonly Trigger[], from: number, to: number): string | null {
-  for (let t = from; t < to; t++) {
+  for (let t = from; t < to && t - from < MAX_JUDGED; t++) {
     const cue = judgeTrigger(text, triggers[t]!, sentence.start, sentence.end);
     if (cue !== null) return cue;
   }
@@ -186,8 +245,7 @@ function endsWithQuestionMark(text: string, sentence: Sentence): boolean {
     if (c === 0x201d || c === 0x22 || c === 0x2019 || c === 0x27 || c === 0x29 || c === 0x20) e--;
     else break;
   }
-  // Also a question whose closing mark the splitter removed: the character after the span.
-  return text.charCodeAt(e - 1) === 0x3f || (e === sentence.end && text.charCodeAt(sentence.end) === 0x3f);
+  return text.charCodeAt(e - 1) === 0x3f;
 }
 
 /**

@@ -97,7 +97,8 @@ export function normalizeAnnotation(annotation: Annotation): Annotation {
   for (const [key, value] of Object.entries(annotation)) {
     if (value === null || value === undefined) continue;
     if (key === 'orphaned' && value === false) continue;
-    result[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    // -0 is written as 0; normalise it here so a round trip compares equal.
+    result[key] = Array.isArray(value) ? [...(value as unknown[])] : Object.is(value, -0) ? 0 : value;
   }
   for (const [key, value] of Object.entries(FIELD_DEFAULTS)) {
     if (!(key in result)) result[key] = Array.isArray(value) ? [] : value;
@@ -121,4 +122,53 @@ export function keysOf(...annotations: readonly (Annotation | undefined)[]): (ke
 /** Whether two annotations are equal field by field (after normalisation). */
 export function isSameAnnotation(a: Annotation, b: Annotation): boolean {
   return keysOf(a, b).every((key) => isSameValue(a[key], b[key]));
+}
+
+/**
+ * Checks a scalar field value against its type: the value (null for an
+ * explicit null the field allows), or what was expected instead. Lists are
+ * checked by the callers, which know how they were written.
+ */
+export function checkScalarValue(check: FieldType, value: unknown): { ok: true; value: unknown } | { ok: false; expected: string } {
+  const bad = (expected: string) => ({ ok: false as const, expected });
+  const good = (checked: unknown) => ({ ok: true as const, value: checked });
+  switch (check.type) {
+    case 'string':
+      if (typeof value !== 'string') return bad(typeof value === 'number' || typeof value === 'boolean' ? `a string (put it in quotes: "${String(value)}")` : 'a string');
+      if (check.nonEmpty && value.trim() === '') return bad('a non-empty string');
+      return good(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value) && value >= check.min ? good(value) : bad(describeCheck(check));
+    case 'number-or-null':
+      return value === null || (typeof value === 'number' && Number.isFinite(value)) ? good(value) : bad(describeCheck(check));
+    case 'string-or-null':
+      return value === null || typeof value === 'string' ? good(value) : bad(describeCheck(check));
+    case 'boolean':
+      return typeof value === 'boolean' ? good(value) : bad(describeCheck(check));
+    case 'enum':
+      if (value === null && check.nullable) return good(null);
+      return typeof value === 'string' && check.values.includes(value) ? good(value) : bad(describeCheck(check));
+    case 'string-list':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? good(value) : bad(describeCheck(check));
+  }
+}
+
+/** What a field of this type must be, for messages. */
+export function describeCheck(check: FieldType): string {
+  switch (check.type) {
+    case 'string':
+      return 'a string';
+    case 'integer':
+      return check.min === 0 ? 'a whole number of code points, 0 or more' : `a whole number, ${check.min} or more`;
+    case 'number-or-null':
+      return 'a number or null';
+    case 'string-or-null':
+      return 'a string or null';
+    case 'boolean':
+      return 'true or false';
+    case 'string-list':
+      return 'a list of strings';
+    case 'enum':
+      return `one of ${check.values.join(', ')}${check.nullable ? ' (or null)' : ''}`;
+  }
 }

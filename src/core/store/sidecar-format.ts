@@ -14,7 +14,8 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fail, ok, type ErrorCode, type Problem, type Result } from '../errors';
 import type { Annotation } from '../model';
-import { ANNOTATION_FIELDS, FIELD_DEFAULTS, type FieldSpec } from './annotation-fields';
+import { readCanonicalSidecar } from './canonical-sidecar-reader';
+import { ANNOTATION_FIELDS, checkScalarValue, describeCheck, FIELD_DEFAULTS, type FieldSpec } from './annotation-fields';
 
 /** The format version this code reads and writes. */
 export const SIDECAR_VERSION = 1;
@@ -31,6 +32,8 @@ export interface ParseSidecarOptions {
   /** The report's file name; a sidecar whose `source` names another file is refused. Unchecked when omitted. */
   readonly expectedSource?: string;
   readonly maxAliasCount?: number;
+  /** Try the fast reader for files in the canonical layout before the general YAML parser (default true). */
+  readonly fastPath?: boolean;
 }
 
 /** One annotation's entry in the file, as text ranges (UTF-16 offsets into the sidecar text). */
@@ -83,6 +86,8 @@ export interface ParsedSidecar {
  * {@link validateSidecar} for all of them. Never throws on any string.
  */
 export function parseSidecar(yamlText: string, path: string, options: ParseSidecarOptions = {}): Result<ParsedSidecar> {
+  const fast = readFast(yamlText, options);
+  if (fast) return ok(fast);
   const reader = new SidecarReader(yamlText, path, options);
   const parsed = reader.read();
   const first = reader.problems[0];
@@ -93,9 +98,16 @@ export function parseSidecar(yamlText: string, path: string, options: ParseSidec
 
 /** Every problem in sidecar text (empty when it is valid), for `validate`. Stops early only at YAML syntax errors and alias bombs. */
 export function validateSidecar(yamlText: string, path: string, options: ParseSidecarOptions = {}): Problem[] {
+  if (readFast(yamlText, options)) return [];
   const reader = new SidecarReader(yamlText, path, options);
   reader.read();
   return reader.problems;
+}
+
+/** The canonical reader's parse when it applies (within the size limit, fast path not turned off), else undefined. */
+function readFast(yamlText: string, options: ParseSidecarOptions): ParsedSidecar | undefined {
+  if (options.fastPath === false || yamlText.length > (options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES)) return undefined;
+  return readCanonicalSidecar(yamlText, SIDECAR_VERSION, options);
 }
 
 /** Walks the YAML document once, collecting problems and building the result. */
@@ -291,29 +303,8 @@ class SidecarReader {
       return values;
     }
     if (!isScalar(node)) return bad(describeCheck(check));
-    const value = node.value;
-    switch (check.type) {
-      case 'string':
-        if (typeof value !== 'string') return bad(typeof value === 'number' || typeof value === 'boolean' ? `a string (put it in quotes: "${String(value)}")` : 'a string');
-        if (check.nonEmpty && value.trim() === '') return bad('a non-empty string');
-        return value;
-      case 'integer':
-        if (typeof value !== 'number' || !Number.isInteger(value) || value < check.min) return bad(describeCheck(check));
-        return value;
-      case 'number-or-null':
-        if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) return bad(describeCheck(check));
-        return value;
-      case 'string-or-null':
-        if (value !== null && typeof value !== 'string') return bad(describeCheck(check));
-        return value;
-      case 'boolean':
-        if (typeof value !== 'boolean') return bad(describeCheck(check));
-        return value;
-      case 'enum':
-        if (value === null && check.nullable) return null;
-        if (typeof value !== 'string' || !check.values.includes(value)) return bad(describeCheck(check));
-        return value;
-    }
+    const checked = checkScalarValue(check, node.value);
+    return checked.ok ? checked.value : bad(checked.expected);
   }
 
   /**
@@ -413,25 +404,6 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
 
 function nodeStart(node: unknown): number | undefined {
   return (node as Node | null | undefined)?.range?.[0];
-}
-
-function describeCheck(check: FieldSpec['check']): string {
-  switch (check.type) {
-    case 'string':
-      return 'a string';
-    case 'integer':
-      return check.min === 0 ? 'a whole number of code points, 0 or more' : `a whole number, ${check.min} or more`;
-    case 'number-or-null':
-      return 'a number or null';
-    case 'string-or-null':
-      return 'a string or null';
-    case 'boolean':
-      return 'true or false';
-    case 'string-list':
-      return 'a list of strings';
-    case 'enum':
-      return `one of ${check.values.join(', ')}${check.nullable ? ' (or null)' : ''}`;
-  }
 }
 
 function firstLine(message: string): string {

@@ -17,6 +17,7 @@ import { isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLSeq, type YAML
 import type { Annotation } from '../model';
 import { ANNOTATION_FIELDS, FIELD_RANK, isSameValue, keysOf, writtenValue } from './annotation-fields';
 import { SIDECAR_VERSION, type SidecarLayout } from './sidecar-format';
+import { isPlainSafe } from './yaml-scalars';
 
 /** What a sidecar says, independent of its layout. */
 export interface SidecarState {
@@ -76,7 +77,11 @@ export function renderSidecarEdit(layout: SidecarLayout, previousSourceHash: str
     kept.push({ from: entry.from, start: now.start, end: now.end });
     if (!isSameEntry(now, entry.annotation)) {
       const bodyEnd = trimTrailingBlankLines(text, entry.body, entry.to);
-      edits.push({ from: entry.body, to: bodyEnd, text: renderEditedEntry(text.slice(entry.body, bodyEnd), entry.annotation, now) });
+      const entryText = text.slice(entry.body, bodyEnd);
+      const indent = Math.max(0, entryText.search(/\S/));
+      // An entry exactly as this writer wrote it holds nothing hand-made to keep: write it afresh, so it stays canonical (and fast to read).
+      const rendered = entryText === renderEntry(entry.annotation, indent) ? renderEntry(now, indent) : renderEditedEntry(entryText, entry.annotation, now);
+      edits.push({ from: entry.body, to: bodyEnd, text: rendered });
     }
   }
 
@@ -152,14 +157,15 @@ export function renderEntry(annotation: Annotation, indent: number): string {
   for (const field of ANNOTATION_FIELDS) {
     const value = writtenValue(annotation, field.key);
     if (value === undefined) continue;
-    out += `${out === '' ? `${dash}- ` : keyIndent}${field.key}: ${renderValue(value, indent + 2)}\n`;
+    out += `${out === '' ? `${dash}- ` : keyIndent}${field.key}: ${renderValue(value, field.key === 'note', indent + 2)}\n`;
   }
   return out;
 }
 
-function renderValue(value: unknown, keyIndent: number): string {
+/** A value as YAML text; only a note, written for people to read and edit, becomes a `|` block when it has several lines. */
+function renderValue(value: unknown, asBlock: boolean, keyIndent: number): string {
   if (Array.isArray(value)) return `[${value.map((item) => renderScalar(String(item), true)).join(', ')}]`;
-  if (typeof value === 'string') return value.includes('\n') ? (renderBlockLiteral(value, keyIndent) ?? renderScalar(value)) : renderScalar(value);
+  if (typeof value === 'string') return asBlock && value.includes('\n') ? (renderBlockLiteral(value, keyIndent) ?? renderScalar(value)) : renderScalar(value);
   return String(value);
 }
 
@@ -172,22 +178,13 @@ export function renderScalar(value: string, inFlow = false): string {
   return isPlainSafe(value, inFlow) ? value : JSON.stringify(value);
 }
 
-const PLAIN_CHARS = /^[\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]+$/;
-const PLAIN_FIRST = /^[^\s\-?:,[\]{}#&*!|>'"%@`]/;
-const CORE_SCHEMA_NON_STRING =
-  /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|null|Null|NULL|~|true|True|TRUE|false|False|FALSE)$/;
-
-function isPlainSafe(value: string, inFlow: boolean): boolean {
-  return (
-    PLAIN_CHARS.test(value) &&
-    PLAIN_FIRST.test(value) &&
-    !/\s$/.test(value) &&
-    !value.endsWith(':') &&
-    !value.includes(': ') &&
-    !value.includes(' #') &&
-    !(inFlow && /[,[\]{}]/.test(value)) &&
-    !CORE_SCHEMA_NON_STRING.test(value)
-  );
+/**
+ * Whether a multi-line string reads back unchanged from a `|` block: not when
+ * it is blank (clip chomping would read it as empty) or holds characters a
+ * block cannot carry (carriage returns, other control characters).
+ */
+function canWriteAsBlock(value: string): boolean {
+  return value.includes('\n') && value.trim() !== '' && /^[^\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]*$/.test(value);
 }
 
 /**
@@ -196,7 +193,7 @@ function isPlainSafe(value: string, inFlow: boolean): boolean {
  * (carriage returns, other control characters), which then go in quotes.
  */
 function renderBlockLiteral(value: string, keyIndent: number): string | undefined {
-  if (!/^[^\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]*$/.test(value)) return undefined;
+  if (!canWriteAsBlock(value)) return undefined;
   const lines = value.split('\n');
   const trailingBreaks = value.length - value.replace(/\n+$/, '').length;
   const chomp = trailingBreaks === 0 ? '-' : trailingBreaks === 1 ? '' : '+';
@@ -269,7 +266,7 @@ function createValueNode(value: unknown, key: string): Scalar | YAMLSeq {
   }
   if (typeof value === 'string') {
     const scalar = createScalar(value, false);
-    if (key === 'note' && value.includes('\n') && !/[\r\x00-\x08\x0b-\x1f\x7f]/.test(value)) scalar.type = Scalar.BLOCK_LITERAL;
+    if (key === 'note' && canWriteAsBlock(value)) scalar.type = Scalar.BLOCK_LITERAL;
     return scalar;
   }
   return new Scalar(value);

@@ -179,6 +179,10 @@ function wordBefore(text: string, dot: number): string {
  * word.
  */
 function isAbbreviation(text: string, dot: number, next: number): boolean {
+  // Most sentences end on a word longer than any abbreviation: skip building a string for them.
+  let run = dot;
+  while (run > 0 && dot - run <= 7 && isAsciiLetter(text.charCodeAt(run - 1))) run--;
+  if (dot - run > 7) return false;
   const word = wordBefore(text, dot);
   if (word === '') return false;
   if (NEVER_FINAL.has(word)) {
@@ -211,17 +215,20 @@ export function splitSentences(text: string): Sentence[] {
   /** Whether only white space has been seen on the current line so far. */
   let lineBlank = true;
 
-  const push = (from: number, to: number): void => {
-    const sentence = trimSentence(text, from, to, startListItem, startsLine);
-    if (sentence) sentences.push(sentence);
-    start = -1;
-  };
 
   while (i < n) {
     const c = text.charCodeAt(i);
+    // Fast path: inside a sentence, ASCII other than . ! ? : and line breaks never matters.
+    if (start >= 0 && c < 0x80 && c !== 0x2e && c !== 0x21 && c !== 0x3f && c !== 0x3a && c !== LF && c !== CR) {
+      i++;
+      continue;
+    }
     if (c === LF || c === CR) {
       const next = c === CR && text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
-      if (start >= 0 && breaksAtLineEnd(text, start >= lineStart && startsLine, lineStart, i, next)) push(start, i);
+      if (start >= 0 && breaksAtLineEnd(text, start >= lineStart && startsLine, lineStart, i, next)) {
+        pushSentence(sentences, text, start, i, startListItem, startsLine);
+        start = -1;
+      }
       lineStart = next;
       lineBlank = true;
       i = next;
@@ -251,7 +258,8 @@ export function splitSentences(text: string): Sentence[] {
       const runEnd = k;
       while (k < n && isCloser(text.charCodeAt(k))) k++;
       if (k >= n) {
-        push(start, n);
+        pushSentence(sentences, text, start, n, startListItem, startsLine);
+        start = -1;
         i = n;
         continue;
       }
@@ -262,7 +270,8 @@ export function splitSentences(text: string): Sentence[] {
       let p = k;
       while (p < n && isSpaceOrBreak(text.charCodeAt(p))) p++;
       if (p >= n || endsSentence(text, i, runEnd, p)) {
-        push(start, k);
+        pushSentence(sentences, text, start, k, startListItem, startsLine);
+        start = -1;
         i = k;
         continue;
       }
@@ -270,17 +279,19 @@ export function splitSentences(text: string): Sentence[] {
       continue;
     }
     if (c === 0x3a /* : */ && startsQuotation(text, i + 1)) {
-      push(start, i + 1);
+      pushSentence(sentences, text, start, i + 1, startListItem, startsLine);
+      start = -1;
       i++;
       continue;
     }
     if (isBulletGlyph(c) && i > start && isSpace(text.charCodeAt(i - 1)) && i + 1 < n && isSpace(text.charCodeAt(i + 1))) {
-      push(start, i);
+      pushSentence(sentences, text, start, i, startListItem, startsLine);
+      start = -1;
       continue;
     }
     i++;
   }
-  if (start >= 0) push(start, n);
+  if (start >= 0) pushSentence(sentences, text, start, n, startListItem, startsLine);
   return sentences;
 }
 
@@ -327,6 +338,12 @@ function breaksAtLineEnd(text: string, ownLine: boolean, lineStart: number, line
   let w = e;
   while (w > lineStart && isAsciiLetter(text.charCodeAt(w - 1))) w--;
   return !DANGLING.has(text.slice(w, e).toLowerCase());
+}
+
+/** Adds `[from, to)` to `sentences` once trimmed, unless nothing is left. */
+function pushSentence(sentences: Sentence[], text: string, from: number, to: number, listItem: boolean, startsLine: boolean): void {
+  const sentence = trimSentence(text, from, to, listItem, startsLine);
+  if (sentence !== null) sentences.push(sentence);
 }
 
 /**

@@ -263,7 +263,11 @@ describe('anchor/reanchor', () => {
             const overlap = Math.min(found.end, expected.end) - Math.max(found.start, expected.start);
             const union = Math.max(found.end, expected.end) - Math.min(found.start, expected.start);
             if (overlap / union >= 0.75) right++;
-            else assert.ok(overlap > 0, `annotation ${i} landed on unrelated text`);
+            else {
+              const wanted = sliceText(edited, expected.start, expected.end);
+              const got = sliceText(edited, found.start, found.end);
+              assert.ok(overlap > 0, `annotation ${i} (${JSON.stringify(annotations[i]?.text)}, now ${JSON.stringify(wanted)}) landed on ${JSON.stringify(got)}\n${describeCase(annotations, edits, edited)}`);
+            }
           }
         }),
         { numRuns: 300 },
@@ -283,8 +287,9 @@ describe('anchor/reanchor', () => {
           const to = Math.min(highest, target.end + g(fc.integer, { min: 0, max: 40 }));
           const edits = [{ at: from, remove: to - from, insert: '' }];
           const edited = applyEdits(built.text, edits);
-          // Words that happen to recur with most of their context are the same passage for any reader.
-          fc.pre(!edited.includes(target.text) || !edited.includes(target.suffix.slice(0, 16)));
+          // The passage is gone only when its words are: a phrase that recurs word for word elsewhere
+          // may be followed there (a long one even without its context).
+          fc.pre(!edited.includes(target.text));
           const result = reanchorAnnotations(annotations, edited);
           assert.deepEqual(result.orphaned, [target.id], describeCase(annotations, edits, edited));
           for (const [i, annotation] of annotations.entries()) {

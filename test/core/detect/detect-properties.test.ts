@@ -14,8 +14,11 @@ import { readSamples } from '../../helpers/gold';
 const KINDS: readonly DetectionKind[] = ['metric', 'quote', 'recommendation'];
 const SAMPLES = readSamples(path.resolve(__dirname, '../../../samples'));
 
-/** A blank line in any line-ending style: no detection may span one, as detectors work paragraph by paragraph. */
-const BLANK_LINE = /(?:\r\n|\r|\n)[ \t\u00a0\f\v\ufeff]*(?:\r\n|\r|\n)/;
+/**
+ * A blank line in any line-ending style: no detection may span one, as
+ * detectors work paragraph by paragraph. CRLF is one line break, not two.
+ */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)[ \t\u00a0\f\v\ufeff]*(?:\r\n|\r|\n)/;
 
 /** Asserts the output contract of `detect` for `text`, with `label` naming the case in failures. */
 function assertWellFormed(text: string, detections: readonly Detection[], label = ''): void {
@@ -75,12 +78,14 @@ describe('detect/detect (properties)', () => {
       ['text that is not the covered text', 'ab 12 cd', [metric(3, 5, '13')]],
       ['UTF-16 offsets after an emoji', '😀 12', [metric(3, 5, '12')]],
       ['unsorted detections', 'ab 12 cd 34', [metric(9, 11, '34'), metric(3, 5, '12')]],
-      ['a span across a blank line', '12\r\n\r\n34', [metric(0, 6, '12\r\n\r\n34')]],
+      ['a span across a blank line', '12\r\n\r\n34', [metric(0, 8, '12\r\n\r\n34')]],
+      ['a span across a blank line of spaces', '12\n \t\n34', [metric(0, 7, '12\n \t\n34')]],
     ];
     for (const [name, text, detections] of broken) {
       it(`rejects ${name}`, () => assert.throws(() => assertWellFormed(text, detections), assert.AssertionError));
     }
     it('accepts code-point offsets after an emoji', () => assertWellFormed('😀 12', [metric(2, 4, '12')]));
+    it('accepts a span across one CRLF line break', () => assertWellFormed('12\r\n34', [metric(0, 6, '12\r\n34')]));
   });
 
   describe('detect', () => {

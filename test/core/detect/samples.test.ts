@@ -59,6 +59,18 @@ describe('samples', () => {
       }
     });
 
+    it('label quotes between their marks: an opening mark before, a closing mark or the end of the paragraph after', () => {
+      for (const sample of samples) {
+        const points = Array.from(sample.text);
+        for (const item of sample.gold.items.filter((candidate) => candidate.kind === 'quote')) {
+          const before = points[item.start - 1] ?? '';
+          const after = points[item.end] ?? '\n';
+          assert.match(before, /[“‘"']/, `${sample.name}: no opening mark before ${JSON.stringify(item.text)}`);
+          assert.match(after, /[”’"'\r\n]/, `${sample.name}: no closing mark after ${JSON.stringify(item.text)}`);
+        }
+      }
+    });
+
     it('are realistic in length (500 to 1,500 words) and label each kind somewhere', () => {
       for (const sample of samples) {
         const words = sample.text.split(/\s+/).filter(Boolean).length;
@@ -101,7 +113,7 @@ describe('samples', () => {
   });
 });
 
-describe('helpers/gold', () => {
+describe('gold scoring', () => {
   describe('matchesGold', () => {
     const gold = { start: 100, end: 120 };
     const cases: Array<[string, 'metric' | 'quote' | 'recommendation', { start: number; end: number }, boolean]> = [

@@ -34,6 +34,8 @@ export interface QuoteState {
   readonly open: string | null;
 }
 
+const PROPER_NAME = /^\p{Lu}\S*(?: \p{Lu}\S*)*$/u;
+
 /** How many entities a state remembers; older ones are forgotten. */
 export const MAX_ENTITIES = 16;
 
@@ -72,24 +74,26 @@ export class Registry {
     this.turn = base.turn;
   }
 
-  /** Entities from the most recent back. */
-  *recent(): Iterable<Entity> {
-    for (let i = this.entities.length - 1; i >= 0; i--) yield this.entities[i]!;
+  /** Entities from the most recent back (a copy: callers may mention while iterating). */
+  recent(): readonly Entity[] {
+    return this.entities.slice().reverse();
   }
 
   /** The entity with this exact name, if known. */
   find(name: string): Entity | undefined {
-    for (const e of this.recent()) if (e.name === name) return e;
+    for (let i = this.entities.length - 1; i >= 0; i--) if (this.entities[i]!.name === name) return this.entities[i];
     return undefined;
   }
 
   /** The most recent person whose full name ends with `surname`. */
   findBySurname(surname: string): Entity | undefined {
     const lower = surname.toLowerCase();
-    for (const e of this.recent()) {
+    for (let i = this.entities.length - 1; i >= 0; i--) {
+      const e = this.entities[i]!;
       if (e.kind !== 'person') continue;
       const n = e.name.toLowerCase();
-      if (n === lower || n.endsWith(' ' + lower)) return e;
+      // Only proper names have surnames: not `new health minister for Wales`.
+      if ((n === lower || n.endsWith(' ' + lower)) && PROPER_NAME.test(e.name)) return e;
     }
     return undefined;
   }

@@ -22,28 +22,37 @@ export interface Trigger {
   readonly length: number;
 }
 
-const TRIGGER =
-  /\b(?:should|must|ought|needs?|needed|got to|ha(?:ve|s) to|recommend(?:s|ed|ing|ations?)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:for|on|upon)|demand(?:s|ed)?|wants?|wanted|would\s+like\s+to\s+see|(?:is|are)\s+(?:recommended|asked|invited|requested|urged)\s+to|essential|vital|imperative|crucial|important|critical|necessary|time\s+has\s+come|high\s+time|time\s+for|way|approach|answer|solution|could|required|priority)\b/gi;
+const TRIGGER_SOURCE =
+  /\b(?:should|must|ought|needs?|needed|got\s+to|ha(?:ve|s)\s+to|recommend(?:s|ed|ing|ations?)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:for|on|upon)|demand(?:s|ed)?|wants?|wanted|ask(?:s|ed)?|would\s+like\s+to\s+see|(?:is|are)\s+(?:recommended|asked|invited|requested|urged)\s+to|essential|vital|imperative|crucial|important|critical|necessary|time\s+has\s+come|high\s+time|time\s+for|way|approach|answer|solution|could|required|priority)\b/.source;
+
+/** The triggers, for lower-cased text (faster than a case-insensitive search). */
+const TRIGGER = new RegExp(TRIGGER_SOURCE, 'g');
+/** The triggers in any case, for the rare text whose lower-casing changes its length. */
+const TRIGGER_ANY_CASE = new RegExp(TRIGGER_SOURCE, 'gi');
 
 /** Every trigger in `text`, in order. Linear in the length of `text`. */
 export function findTriggers(text: string): Trigger[] {
   const found: Trigger[] = [];
-  TRIGGER.lastIndex = 0;
-  for (let match = TRIGGER.exec(text); match !== null; match = TRIGGER.exec(text)) {
-    found.push({ index: match.index, word: match[0].toLowerCase().replace(/\s+/g, ' '), length: match[0].length });
+  const lower = text.toLowerCase();
+  // Lower-casing keeps offsets unless a character such as 'İ' grows; then search the original.
+  const [pattern, subject] = lower.length === text.length ? [TRIGGER, lower] : [TRIGGER_ANY_CASE, text];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(subject); match !== null; match = pattern.exec(subject)) {
+    const word = match[0].toLowerCase();
+    found.push({ index: match.index, word: /\s/.test(word) ? word.replace(/\s+/g, ' ') : word, length: match[0].length });
   }
   return found;
 }
 
 /** How far to look around a trigger, in UTF-16 code units. */
-const WINDOW = 160;
+const WINDOW = 100;
 
-const WORD = /[\p{L}\p{N}’'-]+/gu;
+const WORD = /[a-z0-9'-]+/g;
 
 /** Up to `count` words before `index` within the sentence, lower-cased, nearest last. */
 function wordsBefore(text: string, index: number, sentenceStart: number, count: number): string[] {
   const from = Math.max(sentenceStart, index - WINDOW);
-  const words = text.slice(from, index).toLowerCase().replace(/[’]/g, "'").match(WORD) ?? [];
+  const words = text.slice(from, index).toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
   // A word cut by the window's edge is not a word.
   if (from > sentenceStart && from === index - WINDOW && words.length > 0) words.shift();
   return words.slice(-count);
@@ -52,7 +61,7 @@ function wordsBefore(text: string, index: number, sentenceStart: number, count: 
 /** Up to `count` words after `index` within the sentence, lower-cased, quotation marks skipped. */
 function wordsAfter(text: string, index: number, sentenceEnd: number, count: number): string[] {
   const to = Math.min(sentenceEnd, index + WINDOW);
-  const words = text.slice(index, to).toLowerCase().replace(/[’]/g, "'").match(WORD) ?? [];
+  const words = text.slice(index, to).toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
   if (to < sentenceEnd && to === index + WINDOW && words.length > 0) words.pop();
   return words.slice(0, count).map((w) => w.replace(/^'+|'+$/g, ''));
 }
@@ -69,6 +78,16 @@ const DISCOURSE = new Set(['noted', 'remembered', 'said', 'stressed', 'emphasise
 
 /** Verbs after must / have to that report a hardship people endure: "families must wait". */
 const HARDSHIP = new Set(['wait', 'queue', 'endure', 'cope', 'travel', 'rely', 'sleep', 'suffer', 'struggle', 'put', 'go', 'pay', 'face', 'live', 'share', 'make']);
+
+/** A sentence opening that puts what follows under rules already made. */
+const UNDER_RULES = /^(?:[^,]{0,40}\b)?under (?:the |these |its |their )?(?:new |current |existing |proposed |revised |latest |government'?s? |council'?s? )?(?:rules|law|laws|legislation|regulations|plans|proposals|scheme|guidance|changes|policy|arrangements|bill)\b/;
+
+/** Words after "should have" / "must have" that begin what is to be had, not a past participle. */
+const POSSESSED = new Set([
+  'a', 'an', 'the', 'access', 'more', 'their', 'his', 'her', 'its', 'our', 'your', 'every', 'some', 'any', 'clear', 'regular', 'sufficient', 'proper',
+  'better', 'enough', 'somebody', 'someone', 'support', 'appropriate', 'timely', 'full', 'equal', 'priority', 'no', 'one', 'two', 'at', 'specialist',
+  'dedicated', 'named', 'independent', 'up-to-date', 'effective', 'robust', 'plans', 'training', 'oversight', 'input',
+]);
 
 /** Verbs after should that make it a forecast: "the scheme should mean fewer delays". */
 const FORECAST = new Set(['mean', 'result', 'lead', 'prove', 'arrive', 'save', 'see', 'expect', 'get', 'come', 'take']);
@@ -106,6 +125,8 @@ const ACTION_NOUNS = new Set([
  */
 export function judgeTrigger(text: string, trigger: Trigger, start: number, end: number): string | null {
   const { index, word } = trigger;
+  // A hyphenated compound ("a must-read", "need-to-know") is not the verb.
+  if (text.charCodeAt(index + trigger.length) === 0x2d) return null;
   const matched = text.slice(index, index + trigger.length);
   const before = (count: number): string[] => wordsBefore(text, index, start, count);
   const after = (count: number): string[] => wordsAfter(text, index + trigger.length, end, count);
@@ -155,6 +176,10 @@ export function judgeTrigger(text: string, trigger: Trigger, start: number, end:
     case 'wants':
     case 'wanted':
       return judgeWant(after(6), matched, before(2));
+    case 'ask':
+    case 'asks':
+    case 'asked':
+      return judgeAsk(after(6), matched, before(2));
     default:
       break;
   }
@@ -174,13 +199,16 @@ function judgeModal(text: string, index: number, start: number, end: number, wor
   // Sentence-initial "Should the council…" is a condition or a question.
   if (prev.length === 0) return null;
   const [n1, n2, n3] = next;
-  // "as it should.", "than they should" — a comparison, not a prescription.
-  if (n1 === undefined || (prev.length > 0 && (last(prev) === 'it' || last(prev) === 'they' || last(prev) === 'we') && (last(prev, 2) === 'as' || last(prev, 2) === 'than') && (n1 === undefined || n1 === 'be' && n2 === undefined))) return null;
-  // Counterfactual or inference about the past: "should have been", "must have known".
-  if (n1 === 'have' && n2 !== undefined && (n2 === 'been' || /(?:ed|en|wn|ght|ne)$/.test(n2))) return null;
+  // "as it should.", "not yet where it should be" — a comparison, not a prescription.
+  if (n1 === undefined || ((n1 === 'be' || n1 === 'do' || n1 === 'have') && n2 === undefined)) return null;
+  // Counterfactual or inference about the past: "should have been", "must have known" — but
+  // possession prescribes: "every child should have a named worker", "should have access to".
+  if (n1 === 'have' && n2 !== undefined && !POSSESSED.has(n2)) return null;
   // Discourse: "it must be noted", "it should be remembered", "I must say".
   if (n1 === 'be' && n2 !== undefined && DISCOURSE.has(n2)) return null;
   if (n1 === 'say' || n2 === 'say' || n1 === 'admit' || n1 === 'confess' || n1 === 'add' || (n1 === 'point' && n2 === 'out') || n1 === 'stress' || n1 === 'emphasise') return null;
+  // "Under the new rules, patients must be seen within four hours" describes a rule in force.
+  if (UNDER_RULES.test(textBefore(text, index, start))) return null;
   if (word === 'should') {
     // A forecast: "this should mean…", "the work should take six months".
     if (n1 !== undefined && FORECAST.has(n1)) return null;
@@ -217,6 +245,8 @@ function judgeNeed(text: string, index: number, start: number, end: number, word
     return null;
   }
   if (p1 !== undefined && (NEGATIONS.has(p1) || p1.endsWith("n't") || (p1 === 'to' && p2 !== undefined && NEGATIONS.has(p2)))) return null;
+  // "would need to find savings", "will need to": a forecast of what it will take.
+  if (p1 === 'would' || p1 === 'will' || p1 === 'might' || p1 === 'may' || p1 === 'could' || p1 === "'ll") return null;
   // "those who need to travel" describes people; "if they need to" is a condition.
   if (p1 === 'who' || p2 === 'who' || p2 === 'if' || p2 === 'when' || p2 === 'whenever' || p1 === 'if' || p1 === 'as' || p1 === 'when') return null;
   if (word === 'needs' && p1 !== undefined && NOUN_NEED.has(p1) && p1 !== 'that' && p1 !== 'this') return null;
@@ -226,14 +256,18 @@ function judgeNeed(text: string, index: number, start: number, end: number, word
       const subject = textBefore(text, index, start).match(/([\p{L}-]+)\s+(?:is|are|remains?)\s+(?:\w+\s+)?$/u);
       return subject !== null && ACTION_NOUNS.has(subject[1]!) ? matched : null;
     }
+    // "the rise was needed to protect services": a justification, not a prescription.
+    if (p1 === 'was' || p1 === 'were' || p1 === 'be' || p1 === 'been' || p1 === 'being') return null;
     // "needed to …", "which needed more …": prescriptive when reported.
     const reported = REPORTING.test(textBefore(text, index, start));
     if (!reported) return null;
     if (n1 === 'to') return n2 === undefined ? null : `${matched} to ${n2}`;
     return NEEDED_THING.has(n1) || isQuoteStart(text, index + matched.length, end) ? matched : null;
   }
+  // "where we need to do better", "what they need to know": a description of needs, not a prescription.
+  if (p1 === 'where' || p2 === 'where' || p1 === 'what' || p2 === 'what' || p2 === 'how') return null;
   if (n1 === 'to') {
-    if (n2 === undefined || n2 === 'know' && p1 === 'you') return null;
+    if (n2 === undefined || n2 === 'know') return null;
     return `${matched} to ${n2}`;
   }
   return NEEDED_THING.has(n1) ? matched : null;
@@ -303,12 +337,12 @@ function judgeCould(next: string[], matched: string): string | null {
   if ((n1 === 'do' || n1 === 'have' && n2 === 'done') && (n2 === 'more' || n2 === 'better' || n3 === 'more' || n3 === 'better')) return `${matched} ${n1} ${n2 === 'done' ? n3 : n2}`;
   if (n1 === 'be' && (n2 === 'improved' || n2 === 'strengthened' || n2 === 'better' || n2 === 'stronger')) return `${matched} be ${n2}`;
   if (n1 === 'still' && n2 === 'be' && (n3 === 'improved' || n3 === 'better' || n3 === 'strengthened')) return `${matched} still be ${n3}`;
-  if (n1 === 'improve' || n1 === 'benefit' || n1 === 'learn') return `${matched} ${n1}`;
+  if (n1 === 'improve' || n1 === 'learn') return `${matched} ${n1}`;
   return null;
 }
 
 function judgeWant(next: string[], matched: string, prev: string[]): string | null {
-  if (prev.includes('if') || last(prev) === 'who' || last(prev) === 'you') return null;
+  if (prev.includes('if') || last(prev) === 'who' || last(prev) === 'you' || last(prev) === 'nobody' || last(prev) === 'one') return null;
   if (next[0] === 'to') return next[1] === 'see' ? `${matched} to see` : null;
   // "wants ministers to act", "want the council to reconsider": an object, then "to".
   const toAt = next.indexOf('to');
@@ -317,6 +351,18 @@ function judgeWant(next: string[], matched: string, prev: string[]): string | nu
   if (object.some((w) => /^(?:more|less|time|money|help|something|nothing|anything|everything|it)$/.test(w) && object.length === 1)) return null;
   if (object.some((w) => NEGATIONS.has(w) || w === 'and' || w === 'or')) return null;
   return `${matched} ${object.join(' ')} to`;
+}
+
+function judgeAsk(next: string[], matched: string, prev: string[]): string | null {
+  const p1 = last(prev);
+  // "was asked to join" reports a plan; "Members are asked to note" is caught as a phrase of its own.
+  if (p1 !== undefined && /^(?:be|been|being|was|were|is|are|am|if|who|not|never)$/.test(p1)) return null;
+  if (next[0] === 'that') return `${matched} that`;
+  if (next[0] === 'to' || next[0] === 'why' || next[0] === 'about' || next[0] === 'whether' || next[0] === 'how' || next[0] === 'what' || next[0] === 'if' || next[0] === 'for') return null;
+  const toAt = next.indexOf('to');
+  if (toAt < 1 || toAt > 4 || toAt + 1 >= next.length) return null;
+  if (next.slice(0, toAt).some((w) => NEGATIONS.has(w) || w === 'and' || w === 'or' || w === 'questions' || w === 'question')) return null;
+  return `${matched} ${next.slice(0, toAt).join(' ')} to`;
 }
 
 function judgeRecommend(word: string, matched: string, prev: string[], next: string[]): string | null {
@@ -340,6 +386,10 @@ function judgeCall(word: string, matched: string, prev: string[], next: string[]
   // "a call for evidence", "the call for papers": an invitation, not a demand.
   if (/for$/.test(word) && (n1 === 'evidence' || n1 === 'papers' || n1 === 'submissions' || n1 === 'views' || n1 === 'tenders' || n1 === 'nominations' || n1 === 'help')) return null;
   if (/on$|upon$/.test(word) && (p1 === 'a' || p1 === 'to')) return null;
+  // "responds to calls for service", "emergency calls for help": calls that are made to a service.
+  // "would consider calls for an inquiry", "amid calls for": the calls are reported as a topic, not made.
+  if (word.startsWith('calls') && p1 !== undefined && /^(?:consider|considering|considered|reject|rejected|rejecting|resist|resisted|resisting|ignore|ignored|ignoring|dismiss|dismissed|dismissing|amid|despite|following|after|answer|rebuffed|rebuff|echoed|backed|heeded|heed)$/.test(p1)) return null;
+  if (word.startsWith('calls') && (n1 === 'service' || (p1 !== undefined && /^(?:to|of|emergency|999|101|answer|answering|handling|handled|respond|responding|these|those|phone|telephone|many|more|fewer|all|its|their|most)$/.test(p1)))) return null;
   if (n1 === undefined) return null;
   if (word.startsWith('called') && (p1 === 'so' || p1 === 'was' || p1 === 'is' || p1 === 'been')) return null;
   return matched;

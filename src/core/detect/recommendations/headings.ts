@@ -34,10 +34,13 @@ const HEADING_PATTERNS: readonly RegExp[] = [
   /^(?:how|where|ways)(?: [\w’'-]+){0,5}? (?:can|could|should|must|needs? to|has to|have to) (?:improve|do better|get better|be improved)\b/,
   /^ways to improve\b/,
   /^to improve(?: further)?,?(?: [\w’'-]+){0,5}? (?:should|must|needs? to|has to|have to|is required to)\b/,
-  /^(?:causes?|areas?) (?:of|for) (?:concern|priority action)\b/,
+  /^areas? for priority action\b/,
   /^(?:requirements?|requirement notices?)(?: to improve| for improvement| to meet| notices?)?$/,
   /^(?:we|i|the [\w ]{2,40}) (?:recommends?|urges?|calls? on|asks?)\b/,
 ];
+
+/** A word every heading pattern contains: a cheap test before trying them all. */
+const KEYWORDS = /improv|recommend|action|step|need|should|must|concern|require|priorit|develop|what|how|where|ways|change|urge|calls? on|asks?\b/;
 
 /** The longest heading we consider. */
 const MAX_HEADING = 150;
@@ -48,15 +51,32 @@ const MAX_HEADING = 150;
  * and white space removed, at most 80 characters); otherwise null.
  */
 export function matchRecommendationHeading(heading: string): string | null {
-  if (heading.length > MAX_HEADING) return null;
-  const tidy = heading.trim().replace(/[\s:.–—-]+$/, '');
+  if (heading.length > MAX_HEADING || !KEYWORDS.test(heading.toLowerCase())) return null;
+  const tidy = tidyHeading(heading);
   const key = tidy
     .toLowerCase()
     .replace(/^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-z]\)|\([a-z0-9]{1,4}\))\s+/, '')
     .replace(/\s+/g, ' ');
   if (key.length < 4) return null;
   for (const pattern of HEADING_PATTERNS) {
-    if (pattern.test(key)) return tidy.length > 80 ? `${tidy.slice(0, 77)}…` : tidy;
+    if (pattern.test(key)) return tidy;
   }
   return null;
+}
+
+/** The longest heading kept as a cue. */
+const MAX_CUE = 80;
+
+/**
+ * A heading as shown in a cue: trimmed, without its trailing colon or dash,
+ * and cut to {@link MAX_CUE} characters with an ellipsis (never inside a
+ * surrogate pair).
+ */
+export function tidyHeading(heading: string): string {
+  const tidy = heading.trim().replace(/[\s:.–—-]+$/, '');
+  if (tidy.length <= MAX_CUE) return tidy;
+  let cut = MAX_CUE - 1;
+  const unit = tidy.charCodeAt(cut - 1);
+  if (unit >= 0xd800 && unit <= 0xdbff) cut--;
+  return `${tidy.slice(0, cut)}…`;
 }

@@ -22,9 +22,25 @@ const LIST_IMPERATIVES = new Set([
 ]);
 
 /** Words after a strong imperative that show it is not one: "Review of the year", "Increase in demand". */
-const NOT_OBJECT = new Set(['of', 'in', 'on', 'for', 'is', 'was', 'has', 'will', 'and', 'to', 'by', 'at', 'from', 'as', 'were', 'are', 'rates', 'shows', 'the']);
+const NOT_OBJECT = new Set(['of', 'in', 'on', 'for', 'is', 'was', 'has', 'will', 'and', 'to', 'by', 'at', 'from', 'as', 'were', 'are', 'rates', 'shows', 'figures', 'date', 'meeting', 'panel', 'team', 'board']);
 
-const FIRST_WORDS = /^[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?/u;
+/** Whether `c` may be part of a word: letters (any script), apostrophes, hyphens. */
+function isWordChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x27 || c === 0x2019 || c === 0x2d || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000);
+}
+
+/** The first two words from `start` (the second may be missing), read by hand: this runs on every paragraph. */
+function readFirstWords(text: string, start: number, end: number): [string, string | undefined] | null {
+  let i = start;
+  while (i < end && isWordChar(text.charCodeAt(i))) i++;
+  if (i === start) return null;
+  const first = text.slice(start, i);
+  let j = i;
+  while (j < end && j - i < 4 && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x09 || text.charCodeAt(j) === 0x0a)) j++;
+  let k = j;
+  while (k < end && k - j < 30 && isWordChar(text.charCodeAt(k))) k++;
+  return [first, k > j && j > i ? text.slice(j, k) : undefined];
+}
 
 /**
  * If the sentence `text[start, end)` opens with an imperative verb, that verb
@@ -34,18 +50,19 @@ const FIRST_WORDS = /^[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?/u;
  * followed by an object rather than a preposition.
  */
 export function findImperative(text: string, start: number, end: number, inList: boolean): string | null {
-  const head = text.slice(start, Math.min(end, start + 60)).match(FIRST_WORDS);
+  const c = text.charCodeAt(start);
+  if (!inList && !(c >= 0x41 && c <= 0x5a)) return null;
+  const head = readFirstWords(text, start, end);
   if (head === null) return null;
-  const [first, second] = head[0].split(/\s+/);
-  if (first === undefined || !/^\p{Lu}/u.test(first) && !inList) return null;
+  const [first, second] = head;
   const verb = first.toLowerCase();
   const next = second?.toLowerCase();
-  if (verb === 'make' && next === 'sure') return head[0];
-  if (verb === 'take' && (next === 'action' || next === 'steps')) return head[0];
-  if (verb === 'that' && inList) return first; // committee style: "That Cabinet approves…"
+  if (verb === 'make' && next === 'sure') return `${first} ${second}`;
+  if (verb === 'take' && (next === 'action' || next === 'steps')) return `${first} ${second}`;
+  if (verb === 'that' && inList) return isProcedural(text, start, end) ? null : first; // committee style: "That Cabinet approves…"
   if (!(inList ? LIST_IMPERATIVES : STRONG_IMPERATIVES).has(verb)) return null;
-  if (!inList && (next === undefined || NOT_OBJECT.has(next) && !(verb === 'ensure' || verb === 'review' || verb === 'improve' || verb === 'address' || verb === 'tackle') || verb === 'increase' && next !== 'the')) return null;
-  if (!inList && next === 'the' && (verb === 'increase' || verb === 'reduce' || verb === 'raise' || verb === 'develop') && end - start < 20) return null;
+  // "Review of the year", "Increase in referrals": a noun heading a phrase, not a verb.
+  if (!inList && (next === undefined || NOT_OBJECT.has(next))) return null;
   return first;
 }
 
@@ -53,6 +70,7 @@ export function findImperative(text: string, start: number, end: number, inList:
 const FINITE = new Set([
   'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'did', 'does', "'s", "'re", "'ve", "'ll", 'said', 'says', 'told', 'added',
   'includes', 'included', 'remains', 'became', 'began', 'continues', 'continued', 'shows', 'showed', 'found', 'made', 'took', 'received',
+  "doesn't", "don't", "didn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", 'can', 'cannot', "can't", 'do', 'does',
 ]);
 
 /** Words that open a subordinate part: a verb after them is not the item's main verb. */
@@ -82,4 +100,23 @@ export function isDescriptiveItem(text: string, start: number, end: number): boo
     if (i > 0 && word.endsWith("'ve") || word.endsWith("'ll") || word.endsWith("'re")) return true;
   }
   return false;
+}
+
+/** Resolutions that only record procedure: "That the report be noted", "That the minutes … be approved". */
+const PROCEDURAL = /\bbe (?:noted|received)\b|^that the (?:minutes|work programme|agenda)\b[^.;]{0,120}\bbe (?:approved|agreed|confirmed|signed)\b/i;
+
+function isProcedural(text: string, start: number, end: number): boolean {
+  return PROCEDURAL.test(text.slice(start, Math.min(end, start + 200)));
+}
+
+/**
+ * If the sentence `text[start, end)` is a committee resolution that asks for
+ * something ("That the Director provide a breakdown…"), its opening word;
+ * null for anything else and for procedural ones ("That the report be
+ * noted").
+ */
+export function findResolution(text: string, sentence: { readonly start: number; readonly end: number }): string | null {
+  const { start, end } = sentence;
+  if (!text.startsWith('That ', start) && !text.startsWith('that ', start)) return null;
+  return isProcedural(text, start, end) ? null : text.slice(start, start + 4);
 }

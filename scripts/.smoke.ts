@@ -1,0 +1,23 @@
+import { AnnotationStore } from '../src/core/store/annotation-store';
+import { createAnnotationFactory } from '../src/core/store/new-annotation';
+import { detect } from '../src/core/detect/detect';
+import { MemoryFileSystem } from '../test/helpers/memory-file-system';
+import { hashText } from '../src/core/text/hash';
+(async () => {
+  const report = 'In September 2018, 92 per cent of care leavers 😀 were in suitable homes, up from 64 per cent.\n“We are proud,” said Jane Smith.\nThe council should improve case recording.\n';
+  const fs = new MemoryFileSystem({ 'r/report.txt': report });
+  const opened = await AnnotationStore.open(fs, 'r/report.txt');
+  if (!opened.ok) throw new Error(opened.problem.message);
+  const store = opened.value;
+  const f = createAnnotationFactory(report, { now: () => new Date('2026-11-22T07:00:00Z'), author: 'sam' });
+  store.add(f.fromSpan('quote', 3, 17, { note: 'line one\n  line two\n' }));
+  for (const d of detect(report)) store.add(f.fromDetection(d, { tags: ['x', 'y z'], note: d.kind === 'quote' ? 'line one\nline two' : '' }));
+  store.setSourceHash(hashText(report));
+  console.log(await store.save());
+  console.log(fs.text('r/report.txt.annotations.yaml'));
+  const first = store.annotations[0]!;
+  store.update(first.id, { note: 'hello: world # not comment', tags: ['a'] });
+  store.remove(store.annotations[1]!.id);
+  console.log(await store.save());
+  console.log(fs.text('r/report.txt.annotations.yaml'));
+})();

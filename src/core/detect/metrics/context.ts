@@ -1,0 +1,274 @@
+/**
+ * What the sentence around a figure says about it: the period it is tied to
+ * ("In September 2018"), what it is set against ("compared to 64 per cent at
+ * the last inspection", "higher than the national average") and which way it
+ * moved. Analysts ask these three questions of every figure, and the words
+ * that answer them sit close to it, so each lookup reads a bounded window of
+ * the sentence: the cost per figure is constant, whatever the paragraph.
+ */
+import type { Direction } from '../../model';
+import { readNumberWords } from './number-words';
+
+/** A half-open span of UTF-16 offsets into the paragraph. */
+export interface LocalSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The context found for one figure. */
+export interface FigureContext {
+  readonly period: string | null;
+  readonly comparison: string | null;
+  /** Where the comparison lies in the paragraph, so a figure inside it can be treated as the benchmark. */
+  readonly comparisonSpan: LocalSpan | null;
+  readonly comparisonValue: number | null;
+  readonly direction: Direction | null;
+}
+
+/** How far around a figure we look, in UTF-16 units: a long clause either side. */
+const LOOK_BEFORE = 160;
+const LOOK_AFTER = 120;
+/** The longest comparison we quote back; longer ones are cut at a word. */
+const MAX_COMPARISON = 80;
+
+/**
+ * Where sentences end: terminal punctuation followed by white space (so "2.5"
+ * and "£1.2m" never split), and line breaks, which separate list items.
+ */
+const SENTENCE_END = /[.!?][”"’')\]]{0,3}\s|[\r\n]/g;
+
+/** The sentence spans of a paragraph, in order, covering it entirely. */
+export function findSentences(paragraph: string): LocalSpan[] {
+  const sentences: LocalSpan[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  while (SENTENCE_END.exec(paragraph) !== null) {
+    const end = SENTENCE_END.lastIndex;
+    if (end > start) sentences.push({ start, end });
+    start = end;
+  }
+  if (start < paragraph.length || sentences.length === 0) sentences.push({ start, end: paragraph.length });
+  return sentences;
+}
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
+const RELATIVE_UNIT = '(?:(?:financial|academic|school|calendar)[ \\t]year|year|month|quarter|week|period|term|decade|(?:\\d{1,2}|twelve|six|three|two)[ \\t]months|(?:two|three|five|\\d)[ \\t]years)';
+
+/**
+ * Time expressions a figure can be tied to. Case-sensitive on purpose (the
+ * regex engine is much faster without the `i` flag): months are capitalised,
+ * other words may be at the start of a sentence. A bare "May" is dropped
+ * later (see {@link isPeriod}).
+ */
+const PERIOD_PARTS = [
+  `(?:[Tt]he[ \\t])?(?:(?:financial|academic|calendar|school)[ \\t])?year[ \\t](?:to|ending)[ \\t](?:(?:\\d{1,2}[ \\t])?${MONTH}[ \\t])?\\d{4}`,
+  `(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd[ \\t]of)[ \\t-])?(?:\\d{1,2}[ \\t])?${MONTH}(?:[ \\t]\\d{4})?(?:[ \\t]?(?:to|and|-|–)[ \\t]?(?:\\d{1,2}[ \\t])?${MONTH}(?:[ \\t]\\d{4})?)?`,
+  `(?:Q[1-4]|[Qq]uarter[ \\t][1-4])[ \\t](?:19|20)\\d{2}(?:[/–-]\\d{2})?`,
+  `(?:19|20)\\d{2}(?:[/–-](?:19|20)?\\d{2})?(?![\\d%]|[,.]\\d)`,
+  `(?:[Tt]he[ \\t])?(?:[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his|[Cc]urrent|[Ss]ame|[Ll]atest|[Nn]ext|[Cc]oming)[ \\t]${RELATIVE_UNIT}`,
+  `(?:[Aa]|[Oo]ne)[ \\t]year[ \\t](?:earlier|ago|before)|[Tt]he[ \\t]year[ \\t]before|(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:[ \\t](?:of[ \\t])?(?:19|20)\\d{2})?`,
+];
+const PERIOD = new RegExp(`\\b(?:${PERIOD_PARTS.join('|')})\\b`, 'g');
+
+/** Whether a {@link PERIOD} match is a period: a bare "May" is more often the verb at the start of a sentence. */
+function isPeriod(match: string): boolean {
+  return match !== 'May';
+}
+
+/**
+ * Words that introduce what a figure is set against. The figure must come
+ * first ("92 per cent … compared to 64 per cent"); `from` counts only before
+ * another figure ("up from 52%"), and `on` only before a previous period
+ * ("up 14% on the year before").
+ */
+const COMPARISON_CUE =
+  /\b(?:(compared[ \t](?:to|with)|in[ \t]comparison[ \t](?:to|with)|against|versus|vs\.?)|((?:higher|lower|more|fewer|less|greater|better|worse|above|below|bigger|smaller)[ \t]than|than)|(in[ \t]line[ \t]with|similar[ \t]to|the[ \t]same[ \t]as|on[ \t]a[ \t]par[ \t]with)|(above|below|under|over)(?=[ \t](?:the|a|an|its|their|our|national|regional|average|target|England|Wales|Scotland))|((?:up|down|rising|falling|rise|fall|increase|decrease|drop|rose|fell)[ \t]from|from(?=[ \t](?:[£$€]|\d|about|around|nearly|just)))|(on(?=[ \t]the[ \t](?:previous|same|last|year|month|quarter|week)|[ \t]last[ \t])))[ \t]{1,3}/g;
+
+const UP_AFTER = /^[ \t]{1,2}(?:rise|increase|jump|up|growth|uplift)\b/i;
+const DOWN_AFTER = /^[ \t]{1,2}(?:fall|drop|decrease|decline|reduction|cut|down)\b/i;
+const HIGHER_AFTER = /^[ \t]{1,2}(?:higher|more|above|greater|better)\b/i;
+const LOWER_AFTER = /^[ \t]{1,2}(?:lower|fewer|less|below|worse)\b/i;
+/** "up to" is an upper bound, not a rise; "rose to 40%" still says which way it went. */
+const UP_BEFORE = /\b(?:rose|risen|rising|rises|increased|increasing|increases|grew|grown|growing|up(?![ \t]to\b)|jumped|climbed|soared|doubled|tripled|trebled)\b/i;
+const DOWN_BEFORE = /\b(?:fell|fallen|falling|falls|dropped|dropping|decreased|decreasing|declined|declining|down|reduced|cut|halved|slumped)\b/i;
+const SAME_BEFORE = /\b(?:remained|unchanged|stable|steady|flat)\b/i;
+const CLAUSE_BREAK = /[,;:]/g;
+
+/** Where a comparison stops: a clause break or a conjunction that starts a new clause. */
+const COMPARISON_STOP = /[,;:!?()\r\n]|\.(?=\s|$)|[ \t](?:and|but|which|while|whereas|although|where|who|because|so)[ \t]/;
+
+const FIGURE_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)[ \t]?(bn|billion|m|million|k|thousand)?(?![A-Za-z\d])/i;
+const WORD_FIGURE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a[ \t](?:third|quarter|half))\b/i;
+const MAGNITUDE: Readonly<Record<string, number>> = { bn: 1e9, billion: 1e9, m: 1e6, million: 1e6, k: 1e3, thousand: 1e3 };
+
+/** A match of one of the context regexes, in paragraph offsets. */
+interface Found {
+  readonly start: number;
+  readonly end: number;
+  readonly match: RegExpExecArray;
+}
+
+/**
+ * The context words of one paragraph, found in one pass each: sentence
+ * spans, time expressions and comparison cues. Built once per paragraph that
+ * holds figures, so the cost stays linear however many figures it has.
+ */
+export interface ParagraphContext {
+  readonly sentences: readonly LocalSpan[];
+  readonly periods: readonly Found[];
+  readonly cues: readonly Found[];
+}
+
+/** Collects every match of a global regex over the paragraph. */
+function collect(regex: RegExp, paragraph: string, keep: (match: RegExpExecArray) => boolean): Found[] {
+  const found: Found[] = [];
+  regex.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = regex.exec(paragraph)) !== null) {
+    if (match[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    if (keep(match)) found.push({ start: match.index, end: match.index + match[0].length, match });
+  }
+  return found;
+}
+
+/** Finds the sentences, periods and comparison cues of a paragraph. */
+export function indexParagraph(paragraph: string): ParagraphContext {
+  return {
+    sentences: findSentences(paragraph),
+    periods: collect(PERIOD, paragraph, (match) => isPeriod(match[0])),
+    cues: collect(COMPARISON_CUE, paragraph, () => true),
+  };
+}
+
+/** The index of the first item whose start is at or after `offset` (items sorted by start). */
+function firstFrom(items: readonly Found[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (items[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Reads the context of the figure at `figure` inside `sentence`.
+ * `benchmarkOf`, when given, is the comparison span of an earlier figure that
+ * this one lies in ("… compared to 64 per cent at the last inspection"): the
+ * figure is then a benchmark, and its period is looked for only inside that
+ * span, so it does not inherit the main figure's period.
+ */
+export function readFigureContext(
+  paragraph: string,
+  index: ParagraphContext,
+  sentence: LocalSpan,
+  figure: LocalSpan,
+  value: number | null,
+  nextFigureStart: number,
+  benchmarkOf: LocalSpan | null,
+): FigureContext {
+  const beforeStart = Math.max(sentence.start, figure.start - LOOK_BEFORE);
+  const afterEnd = Math.min(sentence.end, figure.end + LOOK_AFTER);
+
+  let comparison: string | null = null;
+  let comparisonSpan: LocalSpan | null = null;
+  let comparisonValue: number | null = null;
+  let direction: Direction | null = null;
+
+  const cueAt = firstFrom(index.cues, figure.end);
+  const cue = cueAt < index.cues.length ? index.cues[cueAt] : null;
+  if (benchmarkOf === null && cue !== null && cue.start <= nextFigureStart && cue.end < afterEnd) {
+    const rest = paragraph.slice(cue.end, Math.min(sentence.end, cue.end + LOOK_AFTER));
+    const stop = COMPARISON_STOP.exec(rest);
+    let text = stop === null ? rest : rest.slice(0, stop.index);
+    if (text.length > MAX_COMPARISON) text = text.slice(0, text.lastIndexOf(' ', MAX_COMPARISON));
+    const trimmed = text.trim();
+    if (trimmed.length > 0) {
+      comparison = trimmed;
+      const start = cue.end + text.indexOf(trimmed);
+      comparisonSpan = { start, end: start + trimmed.length };
+      comparisonValue = readFirstFigure(trimmed);
+      direction = directionFromCue(cue.match, value, comparisonValue);
+    }
+  }
+  if (direction === null) {
+    const before = paragraph.slice(Math.max(sentence.start, figure.start - 60), figure.start);
+    direction = directionFromWords(before, paragraph.slice(figure.end, Math.min(sentence.end, figure.end + 16)));
+  }
+  const period = findPeriod(index.periods, benchmarkOf ?? { start: beforeStart, end: afterEnd }, figure, comparisonSpan);
+  return { period, comparison, comparisonSpan, comparisonValue, direction };
+}
+
+/** The direction a comparison cue implies, or the one the two values imply. */
+function directionFromCue(cue: RegExpExecArray, value: number | null, comparisonValue: number | null): Direction | null {
+  const [whole, , than, same, side, from] = cue;
+  const lower = whole.toLowerCase();
+  if (same !== undefined) return 'same';
+  if (than !== undefined) {
+    if (/^(?:higher|more|greater|better|above|bigger)/.test(lower)) return 'higher';
+    if (/^(?:lower|fewer|less|worse|below|smaller)/.test(lower)) return 'lower';
+  }
+  if (side !== undefined) return side.toLowerCase() === 'above' || side.toLowerCase() === 'over' ? 'higher' : 'lower';
+  if (from !== undefined) {
+    if (/^(?:up|rising|rise|increase|rose)/.test(lower)) return 'up';
+    if (/^(?:down|falling|fall|decrease|drop|fell)/.test(lower)) return 'down';
+  }
+  if (value === null || comparisonValue === null) return null;
+  if (from !== undefined) return value > comparisonValue ? 'up' : value < comparisonValue ? 'down' : 'same';
+  return value > comparisonValue ? 'higher' : value < comparisonValue ? 'lower' : 'same';
+}
+
+/** Direction from the words right after the figure, then from a verb earlier in its clause. */
+function directionFromWords(before: string, after: string): Direction | null {
+  if (UP_AFTER.test(after)) return 'up';
+  if (DOWN_AFTER.test(after)) return 'down';
+  if (HIGHER_AFTER.test(after)) return 'higher';
+  if (LOWER_AFTER.test(after)) return 'lower';
+  // Only the figure's own clause: "In 2019, costs rose; 40 staff left" says nothing about the 40.
+  let cut = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  while (CLAUSE_BREAK.exec(before) !== null) cut = CLAUSE_BREAK.lastIndex;
+  const clause = cut === 0 ? before : before.slice(cut);
+  if (UP_BEFORE.test(clause)) return 'up';
+  if (DOWN_BEFORE.test(clause)) return 'down';
+  if (SAME_BEFORE.test(clause)) return 'same';
+  return null;
+}
+
+/** The nearest period to the figure within `window`, skipping the figure itself and its comparison. */
+function findPeriod(periods: readonly Found[], window: LocalSpan, figure: LocalSpan, comparison: LocalSpan | null): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (let i = firstFrom(periods, window.start); i < periods.length && periods[i].start < window.end; i++) {
+    const { start, end, match } = periods[i];
+    if (end > window.end) break;
+    if (end > figure.start && start < figure.end) continue;
+    if (comparison !== null && start >= comparison.start && end <= comparison.end) continue;
+    const distance = end <= figure.start ? figure.start - end : start - figure.end;
+    if (distance < bestDistance) {
+      best = match[0];
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The first figure in a comparison ("64 per cent at the last inspection" → 64, "£7.9m in 2019" → 7900000). */
+function readFirstFigure(text: string): number | null {
+  const digits = FIGURE_IN_TEXT.exec(text);
+  if (digits !== null) {
+    const raw = digits[1].replace(/,/g, '');
+    const value = Number(raw);
+    // A year in the comparison ("in 2021") is its period, not its value.
+    if (/^(?:19|20)\d{2}$/.test(raw) && digits[2] === undefined) return null;
+    if (!Number.isFinite(value)) return null;
+    return digits[2] === undefined ? value : value * MAGNITUDE[digits[2].toLowerCase()];
+  }
+  const word = WORD_FIGURE.exec(text);
+  if (word === null) return null;
+  return readNumberWords(text, word.index)?.value ?? null;
+}

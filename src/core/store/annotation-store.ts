@@ -1,0 +1,284 @@
+/**
+ * One report's annotations, loaded from and saved to its sidecar
+ * (`report.txt.annotations.yaml`) through the {@link FileSystem} port.
+ *
+ * - Opening never writes. No sidecar yet means an empty store; a sidecar
+ *   that is malformed, too large, an alias bomb or names another report is a
+ *   {@link Problem} with line and column, and the file is left alone.
+ * - A sidecar of a newer format version opens read-only: it can be read, and
+ *   `save` refuses with a message instead of dropping what it cannot model.
+ * - `save` is atomic (`writeFileAtomic`) and edits the file in place (see
+ *   `sidecar-writer.ts`), so unchanged data changes no byte. If the file
+ *   changed on disk since it was read, the save merges by id (see
+ *   `sidecar-merge.ts`) and writes the merge, never overwriting the other
+ *   writer's work. If the file on disk has become malformed, the save refuses.
+ */
+import { fail, ok, type Problem, type Result } from '../errors';
+import type { Annotation } from '../model';
+import { silentLogger, type FileSystem, type Logger } from '../ports';
+import { formatBytes } from '../text/decode';
+import { normalizeAnnotation } from './annotation-fields';
+import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar, type ParsedSidecar } from './sidecar-format';
+import { mergeSidecars, sortAnnotations, type MergeConflict, type SidecarContents } from './sidecar-merge';
+import { sidecarPathOf } from './sidecar-path';
+import { renderNewSidecar, renderSidecarEdit, type SidecarState } from './sidecar-writer';
+
+export interface AnnotationStoreOptions {
+  /** Sidecars larger than this many bytes are refused before parsing. Default 10 MB. */
+  readonly maxBytes?: number;
+  readonly logger?: Logger;
+  /** The clock for `updated`; tests pass a fixed one. */
+  readonly now?: () => Date;
+}
+
+/** What a save did. */
+export interface SaveOutcome {
+  /** Whether the file was written (false when nothing changed). */
+  readonly written: boolean;
+  /** Whether the file had changed on disk and the save merged with it. */
+  readonly merged: boolean;
+  /** Fields both writers changed; each kept both values visibly (see `sidecar-merge.ts`). */
+  readonly conflicts: readonly MergeConflict[];
+}
+
+/** The text last read from or written to the sidecar, and its parse when already made. */
+interface Snapshot {
+  readonly text: string;
+  parsed: ParsedSidecar | null;
+}
+
+export class AnnotationStore {
+  readonly reportPath: string;
+  readonly sidecarPath: string;
+  readonly #fs: FileSystem;
+  readonly #source: string;
+  readonly #maxBytes: number;
+  readonly #logger: Logger;
+  readonly #now: () => Date;
+
+  /** What is on disk as far as this store knows; null when there was no sidecar. */
+  #snapshot: Snapshot | null = null;
+  /** The contents of {@link #snapshot}: the base of a three-way merge. */
+  #base: SidecarContents = { sourceHash: null, annotations: [] };
+  #current = new Map<string, Annotation>();
+  #sourceHash: string | null = null;
+  #sorted: readonly Annotation[] | null = null;
+  #dirty = false;
+  #readOnlyReason: string | null = null;
+
+  private constructor(fs: FileSystem, reportPath: string, options: AnnotationStoreOptions) {
+    this.#fs = fs;
+    this.reportPath = reportPath;
+    this.sidecarPath = sidecarPathOf(fs, reportPath);
+    this.#source = fs.basename(reportPath);
+    this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_SIDECAR_BYTES;
+    this.#logger = options.logger ?? silentLogger;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Opens the store of `reportPath`: reads its sidecar if there is one (an
+   * empty store if not). Fails with the sidecar's problem (code, path, line,
+   * column) when it cannot be read as a valid sidecar of this report. Never
+   * writes.
+   */
+  static async open(fs: FileSystem, reportPath: string, options: AnnotationStoreOptions = {}): Promise<Result<AnnotationStore>> {
+    const store = new AnnotationStore(fs, reportPath, options);
+    const loaded = await store.reload();
+    return loaded.ok ? ok(store) : fail(loaded.problem);
+  }
+
+  /** True for a sidecar of a newer format version: it loads, but {@link save} refuses. */
+  get readOnly(): boolean {
+    return this.#readOnlyReason !== null;
+  }
+
+  /** Why the store is read-only, for the user; null when it is not. */
+  get readOnlyReason(): string | null {
+    return this.#readOnlyReason;
+  }
+
+  /** Every annotation, sorted by start (then end, then id). */
+  get annotations(): readonly Annotation[] {
+    this.#sorted ??= sortAnnotations([...this.#current.values()]);
+    return this.#sorted;
+  }
+
+  /** The hash of the report text the offsets refer to, or null when not recorded. */
+  get sourceHash(): string | null {
+    return this.#sourceHash;
+  }
+
+  /** Whether there are changes not yet saved. */
+  get dirty(): boolean {
+    return this.#dirty;
+  }
+
+  get(id: string): Annotation | undefined {
+    return this.#current.get(id);
+  }
+
+  /**
+   * Adds an annotation.
+   * @throws Error when its id is already taken (a bug in the caller: ids come from `newAnnotationId`).
+   */
+  add(annotation: Annotation): void {
+    if (this.#current.has(annotation.id)) throw new Error(`annotation id '${annotation.id}' is already taken`);
+    this.#set(normalizeAnnotation(annotation));
+  }
+
+  /**
+   * Changes fields of an annotation and sets its `updated` time (unless the
+   * patch gives one).
+   * @throws Error when there is no annotation with that id.
+   */
+  update(id: string, patch: Partial<Omit<Annotation, 'id'>>): void {
+    const existing = this.#current.get(id);
+    if (!existing) throw new Error(`no annotation with id '${id}'`);
+    this.#set(normalizeAnnotation({ ...existing, updated: this.#now().toISOString(), ...patch, id }));
+  }
+
+  /** Removes an annotation; nothing happens when there is none with that id. */
+  remove(id: string): void {
+    if (!this.#current.delete(id)) return;
+    this.#sorted = null;
+    this.#dirty = true;
+  }
+
+  /** Records the hash of the report text the offsets now refer to (see `hashText`). */
+  setSourceHash(hash: string): void {
+    if (hash === this.#sourceHash) return;
+    this.#sourceHash = hash;
+    this.#dirty = true;
+  }
+
+  /**
+   * Writes the changes atomically. Does nothing when nothing changed. When
+   * the sidecar changed on disk since it was read, merges with it by id
+   * first. Fails without writing when the store is read-only or the file on
+   * disk has become unreadable or invalid.
+   */
+  async save(): Promise<Result<SaveOutcome>> {
+    if (this.#readOnlyReason !== null) return fail({ code: 'sidecar-newer-version', path: this.sidecarPath, message: `not saved: ${this.#readOnlyReason}` });
+    if (!this.#dirty) return ok({ written: false, merged: false, conflicts: [] });
+
+    const disk = await this.#readText();
+    if (!disk.ok) return fail(disk.problem);
+    const onDisk = disk.value;
+
+    let state: SidecarState = { source: this.#source, sourceHash: this.#sourceHash, annotations: this.annotations };
+    let text: string;
+    let merged = false;
+    let conflicts: readonly MergeConflict[] = [];
+    if (onDisk === undefined || onDisk === this.#snapshot?.text) {
+      // Unchanged since read (or deleted meanwhile: then our copy is the only one left, written whole).
+      text = this.#render(this.#snapshot, this.#base.sourceHash, state);
+    } else {
+      const theirs = parseSidecar(onDisk, this.sidecarPath, { expectedSource: this.#source, maxBytes: Infinity });
+      if (!theirs.ok) {
+        return fail({ ...theirs.problem, message: `not saved: the sidecar changed on disk and is no longer valid (${theirs.problem.message}); fix it or remove it, then save again` });
+      }
+      if (theirs.value.readOnlyReason !== null) {
+        return fail({ code: 'sidecar-newer-version', path: this.sidecarPath, message: `not saved: the sidecar on disk was rewritten in a newer format (${theirs.value.readOnlyReason})` });
+      }
+      const result = mergeSidecars(this.#base, state, { sourceHash: theirs.value.sourceHash, annotations: theirs.value.annotations.map(normalizeAnnotation) });
+      state = { source: this.#source, sourceHash: result.sourceHash, annotations: result.annotations };
+      merged = true;
+      conflicts = result.conflicts;
+      text = this.#render({ text: onDisk, parsed: theirs.value }, theirs.value.sourceHash, state);
+      if (conflicts.length > 0) this.#logger.warn(`${this.sidecarPath}: merged with changes made on disk; ${conflicts.length} conflicting field(s) kept both values in the note`);
+    }
+
+    // Never write what cannot be read back: re-read our own output before it replaces the file.
+    const check = parseSidecar(text, this.sidecarPath, { expectedSource: this.#source, maxBytes: Infinity });
+    if (!check.ok) throw new Error(`the sidecar writer produced invalid YAML: ${check.problem.message} (line ${check.problem.line ?? '?'})`);
+
+    const written = text !== onDisk;
+    if (written) {
+      try {
+        await this.#fs.writeFileAtomic(this.sidecarPath, new TextEncoder().encode(text));
+      } catch (error) {
+        return fail({ code: 'file-unwritable', path: this.sidecarPath, message: `not saved: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+    this.#adopt({ text, parsed: check.value });
+    return ok({ written, merged, conflicts });
+  }
+
+  /**
+   * Re-reads the sidecar, dropping unsaved changes. Fails (leaving the store
+   * as it was) when the sidecar cannot be read as a valid sidecar.
+   */
+  async reload(): Promise<Result<void>> {
+    const disk = await this.#readText();
+    if (!disk.ok) return fail(disk.problem);
+    if (disk.value === undefined) {
+      this.#snapshot = null;
+      this.#readOnlyReason = null;
+      this.#base = { sourceHash: null, annotations: [] };
+      this.#reset(this.#base);
+      return ok(undefined);
+    }
+    const parsed = parseSidecar(disk.value, this.sidecarPath, { expectedSource: this.#source, maxBytes: Infinity });
+    if (!parsed.ok) return fail(parsed.problem);
+    for (const skipped of parsed.value.skipped) this.#logger.warn(`${this.sidecarPath}:${skipped.line ?? ''}: skipped: ${skipped.message}`);
+    this.#readOnlyReason = parsed.value.readOnlyReason;
+    if (this.#readOnlyReason) this.#logger.warn(`${this.sidecarPath}: ${this.#readOnlyReason}`);
+    this.#adopt({ text: disk.value, parsed: parsed.value });
+    return ok(undefined);
+  }
+
+  /** Makes `snapshot` the state on disk and in memory. */
+  #adopt(snapshot: Snapshot & { parsed: ParsedSidecar }): void {
+    this.#snapshot = snapshot;
+    this.#base = { sourceHash: snapshot.parsed.sourceHash, annotations: snapshot.parsed.annotations.map(normalizeAnnotation) };
+    this.#reset(this.#base);
+  }
+
+  #reset(contents: SidecarContents): void {
+    this.#current = new Map(contents.annotations.map((annotation) => [annotation.id, annotation]));
+    this.#sourceHash = contents.sourceHash;
+    this.#sorted = null;
+    this.#dirty = false;
+  }
+
+  #set(annotation: Annotation): void {
+    this.#current.set(annotation.id, annotation);
+    this.#sorted = null;
+    this.#dirty = true;
+  }
+
+  #render(snapshot: Snapshot | null, previousSourceHash: string | null, state: SidecarState): string {
+    if (!snapshot) return renderNewSidecar(state);
+    if (!snapshot.parsed) {
+      const reparsed = parseSidecar(snapshot.text, this.sidecarPath, { maxBytes: Infinity });
+      if (!reparsed.ok) throw new Error(`a sidecar this store read or wrote no longer parses: ${reparsed.problem.message}`);
+      snapshot.parsed = reparsed.value;
+    }
+    const layout = snapshot.parsed.layout;
+    return layout ? renderSidecarEdit(layout, previousSourceHash, state) : renderNewSidecar(state);
+  }
+
+  /** The sidecar's text, undefined when there is none, or the problem that stops it being read. */
+  async #readText(): Promise<Result<string | undefined>> {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await this.#fs.readFile(this.sidecarPath);
+    } catch (error) {
+      return fail({ code: 'file-unreadable', path: this.sidecarPath, message: `cannot read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+    if (bytes === undefined) return ok(undefined);
+    if (bytes.length > this.#maxBytes) {
+      return fail({
+        code: 'sidecar-too-large',
+        path: this.sidecarPath,
+        message: `refused: ${formatBytes(bytes.length)} is over the ${formatBytes(this.#maxBytes)} limit for sidecars`,
+      });
+    }
+    try {
+      return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      return fail({ code: 'sidecar-malformed', path: this.sidecarPath, message: 'refused: the sidecar is not UTF-8 text' } satisfies Problem);
+    }
+  }
+}
