@@ -11,8 +11,10 @@ import * as vscode from 'vscode';
 import type { ReportAnnotatorApi } from '../../src/extension/api';
 
 const extensionId = 'report-annotator.report-annotator';
-/** A redraw that does not come within this is counted as missing rather than waited for forever. */
-const redrawLimitMs = 10_000;
+/** A redraw after a keystroke that does not come within this is counted as missing rather than waited for. */
+const keystrokeLimitMs = 10_000;
+/** Opening a large report may take long on a slow build; past this it is counted as missing. */
+const openLimitMs = 180_000;
 
 /** One measured figure, as the runner reads it. */
 interface Result {
@@ -20,6 +22,8 @@ interface Result {
   readonly samples: number[];
   /** The extension's own `durationMs` of the redraw, per sample. */
   readonly redrawMs: number[];
+  /** For keystrokes: how long `editor.edit` itself took to resolve (the workbench round trip), per sample. */
+  readonly editMs?: number[];
   readonly missed: number;
 }
 
@@ -28,7 +32,7 @@ interface Result {
  * after {@link redrawLimitMs}. The listener is attached before `action` runs,
  * so a redraw that fires during it is not lost.
  */
-async function timeUntilRedraw(api: ReportAnnotatorApi, uri: vscode.Uri, action: () => Thenable<unknown>): Promise<{ ms: number; redrawMs: number } | undefined> {
+async function timeUntilRedraw(api: ReportAnnotatorApi, uri: vscode.Uri, limitMs: number, action: () => Thenable<unknown>): Promise<{ ms: number; redrawMs: number; actionMs: number } | undefined> {
   const key = uri.toString();
   let listener: vscode.Disposable | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,20 +40,21 @@ async function timeUntilRedraw(api: ReportAnnotatorApi, uri: vscode.Uri, action:
     listener = api.onDidUpdateDecorations((event) => {
       if (event.uri.toString() === key) resolve({ redrawMs: event.durationMs });
     });
-    timer = setTimeout(() => resolve(undefined), redrawLimitMs);
+    timer = setTimeout(() => resolve(undefined), limitMs);
   });
   const started = performance.now();
   await action();
+  const actionMs = performance.now() - started;
   const event = await redrawn;
   const ms = performance.now() - started;
   listener?.dispose();
   clearTimeout(timer);
-  return event && { ms, redrawMs: event.redrawMs };
+  return event && { ms, redrawMs: event.redrawMs, actionMs };
 }
 
 /** Opens `uri` and times it until its first redraw with something drawn. */
 async function timeOpen(api: ReportAnnotatorApi, uri: vscode.Uri): Promise<{ ms: number; redrawMs: number } | undefined> {
-  return timeUntilRedraw(api, uri, async () => {
+  return timeUntilRedraw(api, uri, openLimitMs, async () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
   });
@@ -69,16 +74,17 @@ export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders![0]!.uri;
   const names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).filter((name) => /^bench-.*\.txt$/.test(name));
   const sized = await Promise.all(names.map(async (name) => ({ name, uri: vscode.Uri.joinPath(folder, name), size: (await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name))).size })));
-  sized.sort((a, b) => a.size - b.size);
+  sized.sort((a, b) => a.size - b.size || Number(a.name.includes('again')) - Number(b.name.includes('again')));
 
   for (const file of sized) {
     const timed = await timeOpen(api, file.uri);
-    const label = `open ${(file.size / 1e6).toFixed(1)} MB → highlights`;
+    // A second report of the same size is opened after the first: the detector's code is warm by then.
+    const label = `open ${(file.size / 1e6).toFixed(1)} MB → highlights${file.name.includes('again') ? ' (again)' : ''}`;
     report({ name: label, samples: timed ? [timed.ms] : [], redrawMs: timed ? [timed.redrawMs] : [], missed: timed ? 0 : 1 });
     await api.whenIdle();
   }
 
-  const largest = sized.at(-1);
+  const largest = sized.filter((file) => !file.name.includes('again')).at(-1);
   if (!largest) throw new Error('no bench-*.txt report in the workspace');
   const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === largest.uri.toString()) ?? (await vscode.window.showTextDocument(largest.uri, { preview: false }));
   await api.whenIdle();
@@ -91,20 +97,22 @@ export async function run(): Promise<void> {
   const typed = ' Attendance rose to 93 per cent, compared with 88 per cent, the head said. ';
   const samples: number[] = [];
   const redrawMs: number[] = [];
+  const editMs: number[] = [];
   let missed = 0;
   for (let i = 0; i < keystrokes; i++) {
     const position = editor.document.positionAt(offset);
     const character = typed[i % typed.length]!;
-    const timed = await timeUntilRedraw(api, largest.uri, () => editor.edit((edit) => edit.insert(position, character), { undoStopBefore: false, undoStopAfter: false }));
+    const timed = await timeUntilRedraw(api, largest.uri, keystrokeLimitMs, () => editor.edit((edit) => edit.insert(position, character), { undoStopBefore: false, undoStopAfter: false }));
     offset += 1;
     if (timed) {
       samples.push(timed.ms);
       redrawMs.push(timed.redrawMs);
+      editMs.push(timed.actionMs);
     } else {
       missed += 1;
     }
   }
-  report({ name: `keystroke → highlights (${(largest.size / 1e6).toFixed(1)} MB)`, samples, redrawMs, missed });
+  report({ name: `keystroke → highlights (${(largest.size / 1e6).toFixed(1)} MB)`, samples, redrawMs, editMs, missed });
   await vscode.commands.executeCommand('workbench.action.files.revert');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

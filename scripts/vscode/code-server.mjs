@@ -3,7 +3,7 @@
 // serves the workbench, headless Debian Chromium opens it through
 // playwright-core, and the workbench reports the module's result through
 // window.codeAutomationExit. Shared by run-tests.mjs and bench/vscode/run.mjs.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -115,6 +115,40 @@ export async function runInVsCode(options) {
 }
 
 /**
+ * Starts a code-server that keeps running (for Playwright UI tests, screenshots
+ * and `npm run try`): a fresh user-data and extensions folder under `scratch`,
+ * each `.vsix` of `vsixPaths` installed with `--install-extension` (what an
+ * analyst does), the settings above plus `settings`, and `workspace` opened.
+ * Resolves once the server answers HTTP; `stop()` kills its process group.
+ *
+ * @param {{ workspace: string, scratch: string, vsixPaths?: string[], settings?: Record<string, unknown>, port?: number, env?: Record<string, string> }} options
+ * @returns {Promise<{ port: number, url: string, userDataDir: string, extensionsDir: string, output: string[], exited: Promise<unknown>, stop: () => Promise<void> }>}
+ */
+export async function startVsCodeServer(options) {
+  if (!existsSync(codeServerBin)) throw new Error(`code-server is not installed: run \`npm run vscode:setup\` first (looked for ${codeServerBin})`);
+  const userDataDir = join(options.scratch, 'user-data');
+  const extensionsDir = join(options.scratch, 'extensions');
+  await mkdir(join(userDataDir, 'User'), { recursive: true });
+  await mkdir(extensionsDir, { recursive: true });
+  await writeFile(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...baseSettings, ...options.settings }, null, 2));
+  for (const vsix of options.vsixPaths ?? []) {
+    const args = ['--config', join(userDataDir, 'code-server.yaml'), '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix];
+    const install = spawnSync(codeServerBin, args, { encoding: 'utf8', env: { ...process.env, ...options.env } });
+    if (install.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed:\n${install.stdout}${install.stderr}`);
+  }
+  const port = options.port ?? (await findFreePort());
+  const server = startCodeServer({ port, userDataDir, extensionsDir, workspace: options.workspace, env: options.env });
+  try {
+    await waitForServer(server, port, serverStartTimeoutMs);
+  } catch (error) {
+    await killGroup(server.child);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${server.output.slice(-40).join('\n')}`);
+  }
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.workspace)}`;
+  return { port, url, userDataDir, extensionsDir, output: server.output, exited: server.exited, stop: () => killGroup(server.child) };
+}
+
+/**
  * The workbench's own chatter, forwarded with the extension host's console:
  * connection set-up, and the extension gallery it cannot reach offline.
  */
@@ -124,6 +158,7 @@ const workbenchNoise = [
   /^Updating additional builtin extensions cache/,
   /^\[Service Worker\]/,
   /^ChatSessionStore:/,
+  /^Creation of workbench contribution/,
   /open-vsx\.org|ENOTFOUND|marketplace/i,
 ];
 

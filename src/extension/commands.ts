@@ -107,7 +107,6 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
           return await handler(arg);
         } catch (error) {
           services.log.error(`${id} failed: ${describeError(error)}`);
-          console.error(`${id} failed: ${describeError(error)}`);
           void vscode.window.showErrorMessage(`Report Annotator: ${id.replace('reportAnnotator.', '')} failed. See the "Report Annotator" output for details.`);
           return undefined;
         }

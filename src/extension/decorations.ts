@@ -137,7 +137,12 @@ export class Decorations implements vscode.Disposable {
     const key = editor.document.uri.toString();
     if (!session && !this.#drawn.has(key)) return;
     const ranges = session && session.highlight && this.#settings.current.highlightEnabled ? collectRanges(editor, session) : emptyRanges();
-    for (const [style, type] of this.#types) editor.setDecorations(type, ranges[style]);
+    const before = this.#drawn.get(key);
+    for (const [style, type] of this.#types) {
+      // Each call crosses to the renderer: skip styles that were and stay empty (most keystrokes touch one or two).
+      if (before && before[style]?.length === 0 && ranges[style].length === 0) continue;
+      editor.setDecorations(type, ranges[style]);
+    }
     if (session) this.#drawn.set(key, ranges);
     else this.#drawn.delete(key);
     this.#onDidUpdate.fire({ uri: editor.document.uri, durationMs: performance.now() - started });

@@ -11,6 +11,7 @@ export class AnnotationStatusBar implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('reportAnnotator.counts', vscode.StatusBarAlignment.Right, 100);
   readonly #sessions: ReportSessions;
   readonly #disposables: vscode.Disposable[];
+  #visible = false;
 
   constructor(sessions: ReportSessions) {
     this.#sessions = sessions;
@@ -39,16 +40,27 @@ export class AnnotationStatusBar implements vscode.Disposable {
       if (skipped === 'too-large') {
         this.#item.text = '$(circle-slash) Report too large';
         this.#item.tooltip = 'Report Annotator: this file is larger than reportAnnotator.maxFileSizeMB, so it is not highlighted.';
-        this.#item.show();
-      } else this.#item.hide();
+        this.#show();
+      } else {
+        this.#item.hide();
+        this.#visible = false;
+      }
       return;
     }
     const counts = session.detector.counts;
     const kept = session.annotations.filter((a) => a.status === 'accepted');
     const orphaned = kept.filter((a) => a.orphaned).length;
-    this.#item.text = `$(graph) ${counts.metric}  $(quote) ${counts.quote}  $(lightbulb) ${counts.recommendation}  $(check) ${kept.length}${orphaned > 0 ? `  $(warning) ${orphaned}` : ''}`;
+    const text = `$(graph) ${counts.metric}  $(quote) ${counts.quote}  $(lightbulb) ${counts.recommendation}  $(check) ${kept.length}${orphaned > 0 ? `  $(warning) ${orphaned}` : ''}`;
+    // Typing updates the counts on every keystroke; only a changed text is sent to the window.
+    if (text === this.#item.text && this.#visible) return;
+    this.#item.text = text;
     this.#item.tooltip = `Report Annotator — ${counts.metric} metrics, ${counts.quote} quotes, ${counts.recommendation} recommendations detected; ${kept.length} annotations kept${orphaned > 0 ? `, ${orphaned} orphaned` : ''}. Click to show the Annotations view.`;
+    this.#show();
+  }
+
+  #show(): void {
     this.#item.show();
+    this.#visible = true;
   }
 
   dispose(): void {

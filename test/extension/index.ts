@@ -13,6 +13,13 @@ import { join } from 'node:path';
 const testTimeoutMs = 30_000;
 
 /**
+ * The whole suite's budget: when a broken build makes every test wait for its
+ * timeout, the run stops here and still prints mocha's summary, well inside
+ * the runner's own overall timeout (10 minutes).
+ */
+const suiteBudgetMs = Number(process.env.REPORT_ANNOTATOR_TEST_BUDGET_MS ?? 7 * 60_000);
+
+/**
  * Runs the suite. `REPORT_ANNOTATOR_TEST_GREP` (set by the runner's `--grep`)
  * runs only the tests whose full title matches.
  *
@@ -28,6 +35,17 @@ export async function run(): Promise<void> {
     .filter((name) => name.endsWith('.test.js'))
     .sort();
   for (const file of files) mocha.addFile(join(__dirname, file));
-  const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+  let stopped = false;
+  const failures = await new Promise<number>((resolve) => {
+    const runner = mocha.run(resolve);
+    const budget = setTimeout(() => {
+      stopped = true;
+      console.log(`Stopping the suite: it has run for ${suiteBudgetMs / 1000} s, its budget. The remaining tests did not run.`);
+      runner.abort();
+    }, suiteBudgetMs);
+    budget.unref();
+    runner.on('end', () => clearTimeout(budget));
+  });
   if (failures > 0) throw new Error(`${failures} extension-host test(s) failed`);
+  if (stopped) throw new Error('the suite ran out of time before every test ran');
 }

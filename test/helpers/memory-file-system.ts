@@ -10,6 +10,7 @@ export class MemoryFileSystem implements FileSystem {
   readonly #files = new Map<string, { data: Uint8Array; mtime: number }>();
   #clock = 1;
   #crashNextWrite: 'before-rename' | undefined;
+  #writeGate: Promise<void> | undefined;
   /** Every completed write, in order, for assertions on what was written and how often. */
   readonly writes: { path: string; text: string }[] = [];
   /** Temporary files a crashed write left behind, as a real file system would. */
@@ -26,6 +27,7 @@ export class MemoryFileSystem implements FileSystem {
 
   /** Atomic as the port requires: the new bytes replace the old in one step, or (after {@link crashNextWrite}) not at all. */
   async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    if (this.#writeGate) await this.#writeGate;
     if (this.#crashNextWrite) {
       this.#crashNextWrite = undefined;
       // The temporary file was written, the process died before the rename: the target is untouched.
@@ -73,6 +75,19 @@ export class MemoryFileSystem implements FileSystem {
 
   has(path: string): boolean {
     return this.#files.has(path);
+  }
+
+  /**
+   * Holds every write until the returned function is called, so a test can
+   * act while a save is in flight (edit the store, start another save).
+   */
+  pauseWrites(): () => void {
+    let release!: () => void;
+    this.#writeGate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.#writeGate = undefined;
+      release();
+    };
   }
 
   /** Makes the next {@link writeFileAtomic} fail as a crash between writing the temporary file and renaming it would. */

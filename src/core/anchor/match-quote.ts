@@ -41,14 +41,17 @@ const POSITION_WEIGHT = 2;
 export const MIN_MATCH_SCORE = 0.75;
 
 /**
- * A quote that occurs exactly once in the whole text vouches for itself in
- * proportion to its length: at this many code units or more its context is
- * not needed at all, at half of it the context counts half. This is what lets
- * a paragraph-long annotation follow its paragraph when paragraphs are
- * reordered, and a sentence survive edits on both sides of it, while a short
- * phrase still needs its context to be told from a chance repetition.
+ * A quote that occurs exactly once in the whole text vouches for itself,
+ * more the longer it is: up to {@link PARTLY_SELF_EVIDENT_QUOTE_LENGTH} code
+ * units its context counts fully, from this length on not at all, and
+ * linearly in between. This is what lets a paragraph-long annotation follow
+ * its paragraph when paragraphs are reordered, and a sentence survive edits
+ * on both sides of it, while a short phrase ("92 per cent") still needs its
+ * context to be told from a repetition elsewhere.
  */
 const SELF_EVIDENT_QUOTE_LENGTH = 32;
+/** See {@link SELF_EVIDENT_QUOTE_LENGTH}. */
+const PARTLY_SELF_EVIDENT_QUOTE_LENGTH = 16;
 
 /**
  * The lowest similarity of the matched text to the quote (1 minus edits per
@@ -63,6 +66,15 @@ export const MIN_QUOTE_SCORE = 0.75;
  * an orphan the analyst can re-attach beats a word placed on the wrong line.
  */
 const MIN_FUZZY_QUOTE_LENGTH = 8;
+
+/**
+ * A match scoring at least this (the quote nearly intact, most of its context
+ * on both sides) ends the search: nothing else could be much better.
+ */
+export const CONVINCING_MATCH_SCORE = 0.9;
+
+/** How many times the approximate search looks again past its best matches when they are not convincing. */
+const FUZZY_ROUNDS = 3;
 
 /** The fuzzy search's cost grows with the edits it allows; quotes of several thousand characters need no more than this to be found. */
 const MAX_FUZZY_ERRORS = 256;
@@ -160,7 +172,10 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
     const exact = findExactCandidates(text, quote, from, to, hint ?? from);
     exactFound = exact.length > 0;
     const wholeText = from === 0 && to === text.length;
-    const contextShare = wholeText && exact.length === 1 ? Math.max(0, 1 - quote.length / SELF_EVIDENT_QUOTE_LENGTH) : 1;
+    const contextShare =
+      wholeText && exact.length === 1
+        ? Math.min(1, Math.max(0, (SELF_EVIDENT_QUOTE_LENGTH - quote.length) / (SELF_EVIDENT_QUOTE_LENGTH - PARTLY_SELF_EVIDENT_QUOTE_LENGTH)))
+        : 1;
     for (const start of exact) {
       const score = scorer.score(start, start + quote.length, 0, contextShare);
       if (!best || score > best.score) best = { start, end: start + quote.length, score };
@@ -176,13 +191,23 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
       // matches only, having judged them): blank them out, or the search, which
       // reports only its fewest-edit matches, would find nothing else.
       const region = text.slice(from, to);
-      const masked = region.includes(quote) ? region.split(quote).join(TEXT_EDGE.repeat(quote.length)) : region;
-      for (const match of search(masked, quote, maxErrors)) {
-        const start = from + match.start;
-        const end = from + match.end;
-        if (1 - match.errors / quote.length < MIN_QUOTE_SCORE) continue;
-        const score = scorer.score(start, end, match.errors);
-        if (!best || score > best.score) best = { start, end, score };
+      let masked = region.includes(quote) ? region.split(quote).join(TEXT_EDGE.repeat(quote.length)) : region;
+      // The fewest-edit matches may be a near-repetition out of context (the
+      // same words with another figure) while the annotation, edited a little
+      // more, sits in its context: unless a round finds a convincing match,
+      // blank its matches out and look again.
+      for (let round = 0; round < FUZZY_ROUNDS; round++) {
+        const matches = search(masked, quote, maxErrors);
+        if (matches.length === 0) break;
+        for (const match of matches) {
+          const start = from + match.start;
+          const end = from + match.end;
+          if (1 - match.errors / quote.length < MIN_QUOTE_SCORE) continue;
+          const score = scorer.score(start, end, match.errors);
+          if (!best || score > best.score) best = { start, end, score };
+        }
+        if (best && best.score >= CONVINCING_MATCH_SCORE) break;
+        for (const match of matches) masked = masked.slice(0, match.start) + TEXT_EDGE.repeat(match.end - match.start) + masked.slice(match.end);
       }
     }
   }
@@ -245,16 +270,17 @@ class CandidateScorer {
     const suffix = context.suffix ?? '';
     const cut = context.contextLength;
     // A context shorter than it was cut to ran into the edge of the text: the
-    // edge becomes part of what must match, and the side keeps its full weight.
+    // edge becomes part of what must match.
     this.#prefixAtEdge = cut !== undefined && codePointLength(prefix) < cut;
     this.#suffixAtEdge = cut !== undefined && codePointLength(suffix) < cut;
     this.#prefix = this.#prefixAtEdge ? TEXT_EDGE + prefix : prefix;
     this.#suffix = this.#suffixAtEdge ? suffix + TEXT_EDGE : suffix;
-    // Otherwise missing or short context weighs in proportion to its length
-    // rather than counting as a perfect match: a quote with a 3-character
-    // prefix has little evidence on that side.
-    this.#prefixWeight = this.#prefixAtEdge ? PREFIX_WEIGHT : PREFIX_WEIGHT * Math.min(1, prefix.length / FULL_CONTEXT_LENGTH);
-    this.#suffixWeight = this.#suffixAtEdge ? SUFFIX_WEIGHT : SUFFIX_WEIGHT * Math.min(1, suffix.length / FULL_CONTEXT_LENGTH);
+    // Short context weighs in proportion to its length rather than counting
+    // as a perfect match: a quote with a 3-character prefix has little
+    // evidence on that side, and one word inserted there must not outvote
+    // the rest.
+    this.#prefixWeight = PREFIX_WEIGHT * Math.min(1, this.#prefix.length / FULL_CONTEXT_LENGTH);
+    this.#suffixWeight = SUFFIX_WEIGHT * Math.min(1, this.#suffix.length / FULL_CONTEXT_LENGTH);
   }
 
   /**

@@ -20,16 +20,10 @@
 import type { Annotation } from '../model';
 import { OffsetMap } from '../text/code-points';
 import { LineIndex } from '../text/line-index';
-import { matchQuote, type QuoteContext, type QuoteMatch } from './match-quote';
+import { CONVINCING_MATCH_SCORE, matchQuote, type QuoteContext, type QuoteMatch } from './match-quote';
 
 /** Code points of context remembered on each side of an annotation. Enough to tell repeated phrases apart, short enough to survive most nearby edits. */
 export const CONTEXT_LENGTH = 32;
-
-/**
- * An exact occurrence scoring at least this (most of its context on both
- * sides intact) is taken without looking for approximate matches.
- */
-const CONVINCING_SCORE = 0.9;
 
 /**
  * How far (code points) beyond the expected place the first approximate
@@ -152,7 +146,7 @@ class Placer {
 
     const context = { prefix: annotation.prefix, suffix: annotation.suffix, hint: Math.max(0, Math.min(expected, length)), contextLength: CONTEXT_LENGTH };
     const exact = matchQuote(this.#text, quote, context, { offsets: this.#offsets, fuzzy: false });
-    if (exact && exact.score >= CONVINCING_SCORE) return exact;
+    if (exact && exact.score >= CONVINCING_MATCH_SCORE) return exact;
     // An exact occurrence vouched for by only part of its context may be a
     // repetition elsewhere while the annotation itself was lightly edited in
     // place: let an approximate match compete.

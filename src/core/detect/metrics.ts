@@ -24,7 +24,7 @@ import type { LocalDetection, ParagraphScanner } from './scanner';
  * `i` flag, which lets the regex engine reject most positions at once.
  */
 const CANDIDATE =
-  /[0-9£$€]|\b(?:[Aa](?=[ \t]{1,2}(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|half|dozen|hundred|thousand|million|billion)\b)|[Zz]ero|[Oo]ne|[Tt](?:wo|hree|hirteen|hirty|en|welve|wenty)|[Ff](?:our(?:teen)?|ive|ifteen|orty|ifty)|[Ss](?:ix(?:teen|ty)?|even(?:teen|ty)?)|[Ee](?:ight(?:een|y)?|leven)|[Nn]ine(?:teen|ty)?|[Hh]alf|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|HALF)\b/g;
+  /[0-9£$€]|\b(?:[Aa](?=[ \t\u00a0]{1,2}(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|half|dozen|hundred|thousand|million|billion)\b)|[Zz]ero|[Oo]ne|[Tt](?:wo|hree|hirteen|hirty|en|welve|wenty)|[Ff](?:our(?:teen)?|ive|ifteen|orty|ifty)|[Ss](?:ix(?:teen|ty)?|even(?:teen|ty)?)|[Ee](?:ight(?:een|y)?|leven)|[Nn]ine(?:teen|ty)?|[Hh]alf|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|HALF)\b/g;
 
 /** A number in digits: grouped by commas ("1,204") or not, with an optional decimal part. */
 const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
@@ -32,22 +32,24 @@ const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const GLUED_SUFFIX = /(bn|mn|m|k|tn|p|pc|st|nd|rd|th|s|am|pm|km|kg|mph|kph|ft|cm|mm|ml|mw|gw|kw|kwh|mwh)(?![A-Za-z0-9])/iy;
 /** The rest of an alphanumeric token such as a postcode or reference number. */
 const TOKEN_REST = /[A-Za-z0-9_./-]*/y;
-const RANGE = /[ \t]{0,2}[-–][ \t]{0,2}(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/:]|\.\d)/y;
+const RANGE = /[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/:]|\.\d)/y;
 const COLON_RATIO = /:(\d{1,3})(?![\d:])/y;
-const MAGNITUDE_WORD = /[ \t]{1,2}(million|billion|thousand|trillion|bn)\b/iy;
-const PERCENT_SIGN = '[ \\t]{0,2}%|[ \\t]{1,2}(?:per[ \\t-]?cent|percent)\\b';
-const POINTS_WORDS = '[ \\t]{1,2}(?:percentage|per[ \\t]?cent(?:age)?)[ \\t-]{1,2}points?\\b|[ \\t]?(?:pp|ppts?)\\b';
-const MONEY_WORDS = '[ \\t]{1,2}(?:(pounds?)(?:[ \\t]sterling)?|(pence)|(?:us[ \\t])?(dollars)|(euros?))\\b';
-const RATIO_WORDS = '[ \\t]{1,2}(?:in|out[ \\t]{1,2}of)[ \\t]{1,2}(?:every[ \\t]{1,2})?(?=[0-9a-z])';
-const RATE_WORDS = '[ \\t]{1,2}per[ \\t]{1,2}(?=\\d)';
-const RATE_HEAD = '[ \\t]{1,2}per[ \\t]{1,2}(?:head|capita)\\b';
-const TIMES_WORDS = '[ \\t]{1,2}times(?=[ \\t]{1,2}(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likely|likelier|faster|slower|worse|better|the|over)\\b)|[ \\t-]?fold\\b';
-const AGE_WORDS_AFTER = '(?:[ \\t]{0,2}-[ \\t]{0,2}|[ \\t]{1,2})(?:years?|yrs?)(?:[ \\t]{0,2}-[ \\t]{0,2}|[ \\t]{1,2})olds?\\b|[ \\t]{1,2}years?[ \\t]{1,2}of[ \\t]{1,2}age\\b|\\+(?!\\d)|[ \\t]{1,2}(?:and|or)[ \\t]{1,2}(?:over|above|older|under|younger)\\b|[ \\t]{1,2}plus\\b';
+const MAGNITUDE_WORD = /[ \t\u00a0]{1,2}(million|billion|thousand|trillion|bn)\b/iy;
+/** Horizontal space between a number and its unit, no-break space included (common in text copied from web pages). */
+const SP = '[ \\t\\u00a0]';
+const PERCENT_SIGN = `${SP}{0,2}%|${SP}{1,2}(?:per[ \\t\\u00a0-]?cent|percent)\\b`;
+const POINTS_WORDS = `${SP}{1,2}(?:percentage|per${SP}?cent(?:age)?)[ \\t\\u00a0-]{1,2}points?\\b|${SP}?(?:pp|ppts?)\\b`;
+const MONEY_WORDS = `${SP}{1,2}(?:(pounds?)(?:${SP}sterling)?|(pence)|(?:us${SP})?(dollars)|(euros?))\\b`;
+const RATIO_WORDS = `${SP}{1,2}(?:in|out${SP}{1,2}of)${SP}{1,2}(?:every${SP}{1,2})?(?=[0-9a-z])`;
+const RATE_WORDS = `${SP}{1,2}per${SP}{1,2}(?=\\d)`;
+const RATE_HEAD = `${SP}{1,2}per${SP}{1,2}(?:head|capita)\\b`;
+const TIMES_WORDS = `${SP}{1,2}times(?=${SP}{1,2}(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likely|likelier|faster|slower|worse|better|the|over)\\b)|[ \\t\\u00a0-]?fold\\b`;
+const AGE_WORDS_AFTER = `(?:${SP}{0,2}-${SP}{0,2}|${SP}{1,2})(?:years?|yrs?)(?:${SP}{0,2}-${SP}{0,2}|${SP}{1,2})olds?\\b|${SP}{1,2}years?${SP}{1,2}of${SP}{1,2}age\\b|\\+(?!\\d)|${SP}{1,2}(?:and|or)${SP}{1,2}(?:over|above|older|under|younger)\\b|${SP}{1,2}plus\\b`;
 const DURATION_WORDS =
-  '(?:[ \\t]{1,2}|[ \\t]{0,2}-[ \\t]{0,2})(?:(?:working|consecutive|calendar|full|school|clear|business|successive|whole|long|short|more|further|extra|additional)[ \\t]{1,2})?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century|fortnights?|nights?|weekends?)(?![A-Za-z])';
-const CLOCK_WORDS = "[ \\t]{0,2}(?:am|pm|a\\.m\\.|p\\.m\\.)(?![A-Za-z])|[ \\t]{1,2}o['’]clock\\b|[ \\t]{1,2}(?:GMT|BST|UTC)\\b";
+  `(?:${SP}{1,2}|${SP}{0,2}-${SP}{0,2})(?:(?:working|consecutive|calendar|full|school|clear|business|successive|whole|long|short|more|further|extra|additional)${SP}{1,2})?(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|centuries|century|fortnights?|nights?|weekends?)(?![A-Za-z])`;
+const CLOCK_WORDS = `${SP}{0,2}(?:am|pm|a\\.m\\.|p\\.m\\.)(?![A-Za-z])|${SP}{1,2}o['’]clock\\b|${SP}{1,2}(?:GMT|BST|UTC)\\b`;
 const MEASURE_WORDS =
-  '[ \\t]{0,2}(miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|mph|kph|kg|kilograms?|tonnes?|litres?|liters?|acres?|hectares?|square[ \\t](?:met(?:re|er)s?|feet|miles?|kilomet(?:re|er)s?)|sq[ \\t]?(?:ft|m)|feet|mw|gw|kw|kwh|mwh|gwh)(?![A-Za-z])';
+  `${SP}{0,2}(miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|mph|kph|kg|kilograms?|tonnes?|litres?|liters?|acres?|hectares?|square${SP}(?:met(?:re|er)s?|feet|miles?|kilomet(?:re|er)s?)|sq${SP}?(?:ft|m)|feet|mw|gw|kw|kwh|mwh|gwh)(?![A-Za-z])`;
 /**
  * Everything that can follow a number and decide what it is, in one sticky
  * regex so that each number costs one match: the group that matched says
@@ -56,13 +58,14 @@ const MEASURE_WORDS =
  */
 const UNIT = new RegExp(
   [
-    `(?<percent>${PERCENT_SIGN})(?<percentPoints>[ \\t]{1,2}points?\\b)?`,
+    `(?<percent>${PERCENT_SIGN})(?<percentPoints>${SP}{1,2}points?\\b)?`,
     `(?<points>${POINTS_WORDS})`,
     `(?<money>${MONEY_WORDS})`,
     `(?<ratio>${RATIO_WORDS})`,
     `(?<rate>${RATE_WORDS})`,
     `(?<rateHead>${RATE_HEAD})`,
     `(?<times>${TIMES_WORDS})`,
+    `(?<frequency>${SP}{1,2}times\\b)`,
     `(?<age>${AGE_WORDS_AFTER})`,
     `(?<duration>${DURATION_WORDS})`,
     `(?<clock>${CLOCK_WORDS})`,
@@ -71,19 +74,19 @@ const UNIT = new RegExp(
   'iy',
 );
 /** Words after a bare number that make it a phone or service number: "the 101 number", "999 calls". */
-const SERVICE_AFTER = /[ \t]{1,2}(?:(number|line|helpline)|(calls?|service|operators?|emergency))\b/iy;
+const SERVICE_AFTER = /[ \t\u00a0]{1,2}(?:(number|line|helpline)|(calls?|service|operators?|emergency))\b/iy;
 /** What follows a person's age given between commas: "Jade, 19, said". */
-const AFTER_AGE_IN_COMMAS = /(?:[,)]|[ \t]{1,2}(?:said|says|from|who|told)\b)/y;
+const AFTER_AGE_IN_COMMAS = /(?:[,)]|[ \t\u00a0]{1,2}(?:said|says|from|who|told)\b)/y;
 /** After "m" glued to a number without a currency: millions of something ("4.5m workers"), not metres ("a 500m stretch"). */
-const MILLIONS_OF = /[ \t]{1,2}(?:pounds|dollars|euros|people|[a-z]+s\b|of\b)/iy;
-const AND_A_HALF = /[ \t]{1,2}and[ \t]{1,2}a[ \t]{1,2}half\b/iy;
+const MILLIONS_OF = /[ \t\u00a0]{1,2}(?:pounds|dollars|euros|people|[a-z]+s\b|of\b)/iy;
+const AND_A_HALF = /[ \t\u00a0]{1,2}and[ \t\u00a0]{1,2}a[ \t\u00a0]{1,2}half\b/iy;
 const COMPOUND = /-([A-Za-z]+)/y;
 /** A house number: "12 Bramley Road", "4 High St". */
-const ADDRESS = /(?:[ \t]{1,2}[A-Z][A-Za-z'’-]{0,20}){1,3}[ \t]{1,2}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Way|Close|Drive|Dr|Place|Pl|Square|Sq|Crescent|Terrace|Court|Ct|Gardens|Grove|Row|Walk|Hill|Mews|Parade|Park|Green|Yard|Wharf|Quay|Gate|Vale|View)\b/y;
+const ADDRESS = /(?:[ \t\u00a0]{1,2}[A-Z][A-Za-z'’-]{0,20}){1,3}[ \t\u00a0]{1,2}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Way|Close|Drive|Dr|Place|Pl|Square|Sq|Crescent|Terrace|Court|Ct|Gardens|Grove|Row|Walk|Hill|Mews|Parade|Park|Green|Yard|Wharf|Quay|Gate|Vale|View)\b/y;
 /** Verbs of speech after "one resident", "One relative": an indefinite speaker, not a count. */
-const SPEECH_AFTER = /[ \t]{1,2}(?:said|says|told|tells|added|explained|described|commented|wrote|asked|reported|recalled|spoke)\b/iy;
-const PHONE_GROUPS = /(?:[ \t-]\d{2,6}(?!\d)){0,4}/y;
-const NOUN_WORD = /[ \t]{1,2}([A-Za-z][A-Za-z'’-]{0,30})/y;
+const SPEECH_AFTER = /[ \t\u00a0]{1,2}(?:said|says|told|tells|added|explained|described|commented|wrote|asked|reported|recalled|spoke)\b/iy;
+const PHONE_GROUPS = /(?:[ \t\u00a0-]\d{2,6}(?!\d)){0,4}/y;
+const NOUN_WORD = /[ \t\u00a0]{1,2}([A-Za-z][A-Za-z'’-]{0,30})(?![A-Za-z0-9'’-])/y;
 /** Approximators and bare direction words that belong to a figure's span ("nearly half", "up 14%"). */
 const LEAD_WORDS = new Set(['about', 'around', 'approximately', 'roughly', 'nearly', 'almost', 'over', 'under', 'some', 'circa', 'up', 'down', 'only', 'just', 'estimated']);
 /** Two-word lead-ins, by their second word: "more than", "at least", "up to", "just over", "close to". */
@@ -96,11 +99,12 @@ const LEAD_PAIRS: Readonly<Record<string, ReadonlySet<string>>> = {
   estimated: new Set(['an']),
 };
 /** A rise or fall named right after the figure ("a nine per cent rise"): the figure is a change. */
-const CHANGE_NOUN_AFTER = /[ \t]{1,2}(rise|increase|fall|drop|decrease|reduction|decline|jump|cut|growth|uplift)(?![A-Za-z])/iy;
+const CHANGE_NOUN_AFTER = /[ \t\u00a0]{1,2}(rise|increase|fall|drop|decrease|reduction|decline|jump|cut|growth|uplift)(?![A-Za-z])/iy;
 /** Verbs of change right before a figure, with or without "by": "up 14%", "rose by 5", "fell 3 per cent". */
 const CHANGE_VERBS = new Set([
   'up', 'down', 'rose', 'risen', 'rises', 'increased', 'increases', 'grew', 'grown', 'fell', 'fallen', 'falls', 'dropped', 'decreased',
   'declined', 'reduced', 'cut', 'jumped', 'climbed', 'slumped', 'soared', 'improved', 'worsened', 'shrank', 'shrunk',
+  'rise', 'increase', 'fall', 'drop', 'grow', 'reduce', 'decrease', 'decline', 'jump', 'climb',
 ]);
 /** Nouns of change before "of": "an increase of 13%". */
 const CHANGE_NOUNS = new Set(['rise', 'increase', 'fall', 'drop', 'decrease', 'reduction', 'decline', 'growth', 'jump', 'cut', 'uplift', 'change']);
@@ -112,8 +116,8 @@ const DOWNWARD = new Set([
   'fall', 'drop', 'decrease', 'reduction', 'decline', 'falling', 'decreasing', 'declining',
 ]);
 /** Two numbers joined this way share their nature: "16- and 17-year-olds", "30 or 40 years", "14 and 15 May". */
-const JOINED = /^[ \t]{0,2}-?[ \t]{0,2}(?:-|–|—|to|and|or)[ \t]{0,2}$/i;
-const JOINED_LIST = /^[ \t]{0,2}-?[ \t]{0,2}(?:,|-|–|—|to|and|or)[ \t]{0,2}$/i;
+const JOINED = /^[ \t\u00a0]{0,2}-?[ \t\u00a0]{0,2}(?:-|–|—|to|and|or)[ \t\u00a0]{0,2}$/i;
+const JOINED_LIST = /^[ \t\u00a0]{0,2}-?[ \t\u00a0]{0,2}(?:,|-|–|—|to|and|or)[ \t\u00a0]{0,2}$/i;
 
 const MONTHS = new Set([
   'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
@@ -125,7 +129,7 @@ const REFERENCE_WORDS = new Set([
   'section', 'sections', 's', 'paragraph', 'paragraphs', 'para', 'paras', 'page', 'pages', 'p', 'pp', 'chapter', 'chapters',
   'part', 'parts', 'article', 'articles', 'regulation', 'regulations', 'reg', 'schedule', 'clause', 'clauses', 'rule', 'rules',
   'standard', 'appendix', 'annex', 'annexe', 'figure', 'fig', 'table', 'chart', 'graph', 'item', 'items', 'minute', 'recommendation',
-  'priority', 'phase', 'stage', 'step', 'version', 'v', 'option', 'question', 'q', 'year', 'tier', 'band', 'grade', 'level', 'room',
+  'priority', 'phase', 'stage', 'step', 'version', 'v', 'option', 'question', 'q', 'year', 'years', 'progress', 'attainment', 'pc', 'tier', 'band', 'grade', 'grades', 'level', 'room',
   'floor', 'flat', 'unit', 'ward', 'bed', 'route', 'bus', 'junction', 'j', 'platform', 'gate', 'box', 'case', 'ref', 'reference',
   'urn', 'id', 'no', 'nos', 'number', 'num', 'tel', 'telephone', 'phone', 'mobile', 'fax', 'ext', 'extension', 'call', 'ring',
   'text', 'freephone', 'helpline', 'dial', 'postcode', 'plot', 'lot', 'block', 'bill', 'act', 'covid', 'channel', 'radio',
@@ -139,11 +143,13 @@ const PHONE_WORDS = new Set(['tel', 'telephone', 'phone', 'call', 'ring', 'text'
 const AGE_WORDS = new Set(['aged', 'age', 'ages']);
 const AGE_LINKS = new Set(['of', 'between', 'over', 'under', 'from', 'to', 'above', 'below', 'at', 'least', 'about', 'around', 'is', 'was', 'were', 'are', 'and']);
 const APPROXIMATORS = new Set(['nearly', 'almost', 'about', 'around', 'just', 'over', 'under', 'only']);
+/** People described by an age limit: "children under 5", "adults over 65". */
+const PERSON_WORDS = new Set(['children', 'child', 'people', 'adults', 'pupils', 'those', 'anyone', 'everyone', 'women', 'men', 'residents', 'patients', 'girls', 'boys', 'babies', 'infants', 'kids', 'teenagers', 'persons']);
 const PRONOUNS = new Set(['they', 'he', 'she', 'i', 'you', 'we', 'who']);
 const BECOME = new Set(['are', 'is', 'was', 'were', 'be', 'become', 'becomes', 'became', 'turn', 'turns', 'turned', 'turning', 'reach', 'reaches', 'reached', 'reaching']);
 const TIME_LINKS = new Set(['at', 'from', 'until', 'till', 'by', 'before', 'after', 'between']);
 /** Words before "one" that make it a pronoun or an idiom: "no one", "the one", "at one point". */
-const ONE_PRONOUN_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'another', 'such', 'a', 'at', 'no-one', 'someone', 'everyone', 'as', 'last', 'little', 'big', 'right', 'wrong', 'new', 'old', 'only']);
+const ONE_PRONOUN_BEFORE = new Set(['no', 'any', 'every', 'each', 'the', 'this', 'that', 'which', 'another', 'such', 'a', 'at', 'no-one', 'someone', 'everyone', 'as', 'last', 'little', 'big', 'right', 'wrong', 'new', 'old']);
 const ONE_IDIOM_AFTER = new Set(['another', 'way', 'thing', 'things', 'hand', 'side', 'other', 'more', 'such', 'example', 'reason', 'point', 'instance', 'stop', 'size', 'off', 'day', 'time', 'voice', 'piece', 'go', 'tenth', 'half']);
 /** Words a counted noun phrase never contains: it stops at the first of them. */
 const NOT_NOUN = new Set([
@@ -159,6 +165,8 @@ const NOT_NOUN = new Set([
   'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'thousand', 'million', 'billion', 'year', 'years', 'last', 'next',
   'told', 'tells', 'added', 'explained', 'commented', 'wrote', 'asked', 'ahead', 'behind', 'despite', 'towards', 'toward', 'upon', 'beyond', 'below', 'above', 'near', 'nearly', 'almost', 'instead', 'away',
 ]);
+/** Adverbs that follow a count without being what it counts: "17 nationally", "40 respectively". */
+const ADVERB_ENDING = /(?:ally|ively|ously|ently|antly|overall|together|apiece|alone)$/;
 /** Plurals that do not end in "s": the counted noun phrase ends with them. */
 const PLURALS = new Set(['children', 'people', 'staff', 'women', 'men', 'police', 'personnel', 'data', 'feet', 'teeth', 'mice', 'geese', 'sheep', 'cattle']);
 /** What may follow "a third", "a quarter" or "half" when it is a fraction and not an ordinal ("a third inspection", "the first half"). */
@@ -210,6 +218,11 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** A space, tab or no-break space: what separates a number from its unit in text copied from web pages. */
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
 }
@@ -224,14 +237,14 @@ function matchAt(regex: RegExp, text: string, at: number): RegExpExecArray | nul
 function previousWord(text: string, at: number): { word: string; start: number } {
   let i = at - 1;
   let spaces = 0;
-  while (i >= 0 && spaces < 3 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) {
+  while (i >= 0 && spaces < 3 && isSpace(text.charCodeAt(i))) {
     i--;
     spaces++;
   }
   const punctuation = text.charCodeAt(i);
   if (punctuation === 46 || punctuation === 58 || punctuation === 35) {
     i--;
-    while (i >= 0 && text.charCodeAt(i) === 32) i--;
+    while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
   }
   const end = i + 1;
   let letters = 0;
@@ -253,7 +266,7 @@ function nextWord(text: string, at: number): string {
 function startsParagraph(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
-    if (code !== 32 && code !== 9) return false;
+    if (!isSpace(code)) return false;
   }
   return true;
 }
@@ -265,7 +278,7 @@ function followsAgeWord(text: string, at: number): boolean {
   for (let i = at - 1; i >= from; i--) {
     const code = text.charCodeAt(i);
     if (code === 44 || code === 59 || code === 58 || code === 46 || code === 40 || code === 41 || code === 33 || code === 63 || isDigit(code)) return false;
-    if (code === 32) {
+    if (isSpace(code)) {
       if (++words > 8) return false;
       continue;
     }
@@ -291,8 +304,11 @@ function readNounPhrase(text: string, at: number): { end: number; noun: string }
     const match = matchAt(NOUN_WORD, text, end);
     if (match === null) break;
     const word = match[1].toLowerCase();
-    if (NOT_NOUN.has(word) || (words > 0 && /(?:ing|ly)$/.test(word))) break;
-    end = NOUN_WORD.lastIndex;
+    if (NOT_NOUN.has(word) || ADVERB_ENDING.test(word) || (words > 0 && word.endsWith('ing'))) break;
+    const wordEnd = NOUN_WORD.lastIndex;
+    // "6 in 10 supported the plan": a verb, told apart from "12 qualified social workers" by what follows it.
+    if (word.endsWith('ed') && (nextWord(text, wordEnd) === '' || NOT_NOUN.has(nextWord(text, wordEnd).toLowerCase()))) break;
+    end = wordEnd;
     noun = word;
     // A plural noun ends the phrase more often than not ("12 care leavers", "five groups", "29 homes").
     if ((word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) || PLURALS.has(word)) break;
@@ -403,6 +419,8 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
     if (groups.rateHead !== undefined) return finish(text, spanStart, at, unitEnd, 'ratio', value, 'per head');
     if (groups.times !== undefined) return finish(text, spanStart, at, unitEnd, 'ratio', value, 'times');
     if (groups.age !== undefined || groups.duration !== undefined || groups.clock !== undefined) return skip(unitEnd, at, end, true);
+    // "moved three times": how often, not how many.
+    if (groups.frequency !== undefined) return skip(unitEnd, at, end, false);
     if (groups.measure !== undefined) return finishMeasure(text, spanStart, at, unitEnd, value, groups.measure.trim().toLowerCase());
   }
 
@@ -488,10 +506,10 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
     if (service !== null && (service[1] !== undefined || (plain && (raw === '999' || raw === '111' || raw === '101' || raw === '112' || raw === '119')))) return skip(end, at, end, false);
     // Paragraph and section numbers: "22. When …", "4.2 The committee …", "3) Ensure …", "1 Introduction".
     if (startsParagraph(text, at)) {
-      if ((after === 46 || after === 41) && (end + 1 >= text.length || text.charCodeAt(end + 1) === 32 || text.charCodeAt(end + 1) === 9)) return skip(end + 1, at, end, false);
+      if ((after === 46 || after === 41) && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) return skip(end + 1, at, end, false);
       const following = text.charCodeAt(end + 1);
       const lowerOrDigit = (following >= 97 && following <= 122) || isDigit(following);
-      if ((after === 32 || after === 9) && !lowerOrDigit && !Number.isNaN(following) && raw.length <= 5 && !raw.includes(',')) return skip(end, at, end, false);
+      if (isSpace(after) && !lowerOrDigit && !Number.isNaN(following) && raw.length <= 5 && !raw.includes(',')) return skip(end, at, end, false);
     }
     if (after === 41 && text.charCodeAt(at - 1) === 40) return skip(end + 1, at, end, false); // "(1)"
     // Times: "at 9.30", "until 10.15".
@@ -521,6 +539,8 @@ function isAge(text: string, at: number, end: number, word: string, wordStart: n
   if (AGE_WORDS.has(word)) return true;
   if (APPROXIMATORS.has(word)) {
     const before = previousWord(text, wordStart);
+    // "children under 5", "people over 65"
+    if ((word === 'under' || word === 'over') && PERSON_WORDS.has(before.word)) return true;
     return isAge(text, at, end, before.word, before.start);
   }
   // "you're 17", "I'm 16"
@@ -544,7 +564,7 @@ function isCountedOne(text: string, end: number, word: string, next: string): bo
     return (after === 46 || after === 44 || after === 59) && (word === 'in' || word === 'just' || word === 'than' || word === 'to');
   }
   if (NOT_NOUN.has(follower) || ONE_IDIOM_AFTER.has(follower)) return false;
-  if (text.charCodeAt(end) !== 32 && text.charCodeAt(end) !== 9) return false;
+  if (!isSpace(text.charCodeAt(end))) return false;
   return matchAt(SPEECH_AFTER, text, readNounPhrase(text, end).end) === null;
 }
 
@@ -560,15 +580,16 @@ function finish(text: string, spanStart: number, at: number, end: number, kind: 
   let spanEnd = end;
   let finalKind = kind;
   let direction: Direction | null = null;
-  if (kind === 'percent' || kind === 'count' || kind === 'change') {
+  if (kind === 'percent' || kind === 'count' || kind === 'change' || kind === 'money') {
     const changeAfter = matchAt(CHANGE_NOUN_AFTER, text, coreEnd);
     const changeBefore = changeAfter !== null && coreEnd === end ? null : changeWordBefore(text, spanStart);
+    // Money keeps its kind ("an increase of £18.2m" is a sum), but takes the direction.
     if (changeAfter !== null && coreEnd === end) {
       spanEnd = CHANGE_NOUN_AFTER.lastIndex;
-      finalKind = 'change';
+      if (kind !== 'money') finalKind = 'change';
       direction = directionOfChange(changeAfter[1].toLowerCase());
     } else if (changeBefore !== null) {
-      finalKind = 'change';
+      if (kind !== 'money') finalKind = 'change';
       direction = directionOfChange(changeBefore);
     }
   }
@@ -628,9 +649,9 @@ function extendLeadIn(text: string, spanStart: number): number {
 /** The lower-cased word right before `at`, separated from it by one or two spaces only. */
 function wordJustBefore(text: string, at: number): { word: string; start: number } | null {
   let i = at - 1;
-  if (text.charCodeAt(i) !== 32 && text.charCodeAt(i) !== 9) return null;
+  if (!isSpace(text.charCodeAt(i))) return null;
   i--;
-  if (text.charCodeAt(i) === 32) i--;
+  if (isSpace(text.charCodeAt(i))) i--;
   const end = i + 1;
   while (i >= 0 && end - i <= 14 && isLetter(text.charCodeAt(i))) i--;
   if (i + 1 === end || (i >= 0 && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i))))) return null;
@@ -642,7 +663,7 @@ function readCandidate(text: string, at: number): Reading {
   const code = text.charCodeAt(at);
   if (code === 163 || code === 36 || code === 8364) {
     let numberAt = at + 1;
-    if (text.charCodeAt(numberAt) === 32) numberAt++;
+    if (isSpace(text.charCodeAt(numberAt))) numberAt++;
     if (!isDigit(text.charCodeAt(numberAt))) return skip(at + 1, at, at + 1, false);
     const symbol = text[at];
     const start = symbol === '$' && /(?:^|[^A-Za-z])US$/.test(text.slice(Math.max(0, at - 3), at)) ? at - 2 : at;
@@ -651,7 +672,7 @@ function readCandidate(text: string, at: number): Reading {
   if (isDigit(code)) {
     // "pounds 500m": the ASCII form some news archives use for "£500m".
     const before = text.slice(Math.max(0, at - 12), at);
-    const written = /\b(pounds|dollars|euros|GBP|USD|EUR)[ \t]$/i.exec(before);
+    const written = /\b(pounds|dollars|euros|GBP|USD|EUR)[ \t\u00a0]$/i.exec(before);
     if (written !== null) {
       const name = written[1].toLowerCase();
       const symbol = name === 'pounds' || name === 'gbp' ? '£' : name === 'dollars' || name === 'usd' ? '$' : '€';

@@ -179,6 +179,12 @@ function scanParagraph(paragraph: string, state: RecommendationState): { detecti
 const LIST_OPENER =
   /\b(?:should|must|needs? to|ought to|recommends?|recommended|recommendations|urges?|urged|calls? on|called on|(?:is|are) (?:recommended|asked|invited|requested) to|following (?:actions|steps|improvements|areas for improvement|priorities))\b[^.!?]{0,80}:$/i;
 
+/** Imperatives that are also nouns: at the head of an item with a finite verb they are its subject. */
+const NOUN_LIKE_VERBS = new Set(['work', 'support', 'use', 'focus', 'record', 'share', 'review', 'increase', 'set', 'note', 'check', 'update', 'complete', 'build', 'train', 'commission', 'delegate', 'monitor', 'do', 'be', 'let', 'keep', 'stop', 'put', 'give', 'take', 'ask', 'require', 'raise', 'secure']);
+
+/** A list opener whose items are clauses completing it: "Leaders should ensure that:". */
+const COMPLEMENT_OPENER = /\bthat$/i;
+
 /** How much of a sentence's end {@link LIST_OPENER} reads. */
 const OPENER_WINDOW = 160;
 
@@ -199,9 +205,13 @@ function openList(text: string, sentence: Sentence): RecommendationList {
 function findItemCue(text: string, sentence: Sentence, list: RecommendationList): string | null {
   // Committee resolutions: "That the Director provide…" counts, "That the report be noted" does not.
   if (text.startsWith('That ', sentence.start) || text.startsWith('that ', sentence.start)) return findResolution(text, sentence);
+  // After "… should ensure that:" every item is a clause that completes the prescription.
+  if (COMPLEMENT_OPENER.test(list.heading)) return findImperative(text, sentence.start, sentence.end, true) ?? list.heading;
+  const descriptive = isDescriptiveItem(text, sentence.start, sentence.end);
   const imperative = findImperative(text, sentence.start, sentence.end, true);
-  if (imperative !== null) return imperative;
-  return isDescriptiveItem(text, sentence.start, sentence.end) ? null : list.heading;
+  // "Work to find homes is not always pursued": a noun, then a finite verb.
+  if (imperative !== null && !(NOUN_LIKE_VERBS.has(imperative.toLowerCase()) && isDescriptiveItem(text, sentence.start, sentence.end, true))) return imperative;
+  return descriptive ? null : list.heading;
 }
 
 /** The first trigger among `triggers[from, to)` that prescribes in this sentence. */

@@ -94,17 +94,24 @@ export function writtenValue(annotation: Annotation, key: keyof Annotation): unk
  */
 export function normalizeAnnotation(annotation: Annotation): Annotation {
   const result: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(annotation)) {
+  const source = annotation as unknown as Record<string, unknown>;
+  for (const key in source) {
+    const value = source[key];
     if (value === null || value === undefined) continue;
     if (key === 'orphaned' && value === false) continue;
     // -0 is written as 0; normalise it here so a round trip compares equal.
     result[key] = Array.isArray(value) ? [...(value as unknown[])] : Object.is(value, -0) ? 0 : value;
   }
-  for (const [key, value] of Object.entries(FIELD_DEFAULTS)) {
-    if (!(key in result)) result[key] = Array.isArray(value) ? [] : value;
+  for (const key of DEFAULT_KEYS) {
+    if (!(key in result)) {
+      const value = FIELD_DEFAULTS[key];
+      result[key] = Array.isArray(value) ? [] : value;
+    }
   }
   return result as unknown as Annotation;
 }
+
+const DEFAULT_KEYS = Object.keys(FIELD_DEFAULTS) as (keyof Annotation)[];
 
 /** Whether two field values are equal (lists element by element). */
 export function isSameValue(a: unknown, b: unknown): boolean {
@@ -121,7 +128,11 @@ export function keysOf(...annotations: readonly (Annotation | undefined)[]): (ke
 
 /** Whether two annotations are equal field by field (after normalisation). */
 export function isSameAnnotation(a: Annotation, b: Annotation): boolean {
-  return keysOf(a, b).every((key) => isSameValue(a[key], b[key]));
+  const left = a as unknown as Record<string, unknown>;
+  const right = b as unknown as Record<string, unknown>;
+  for (const key in left) if (!isSameValue(left[key], right[key])) return false;
+  for (const key in right) if (!(key in left) && !isSameValue(undefined, right[key])) return false;
+  return true;
 }
 
 /**
@@ -130,26 +141,29 @@ export function isSameAnnotation(a: Annotation, b: Annotation): boolean {
  * checked by the callers, which know how they were written.
  */
 export function checkScalarValue(check: FieldType, value: unknown): { ok: true; value: unknown } | { ok: false; expected: string } {
-  const bad = (expected: string) => ({ ok: false as const, expected });
-  const good = (checked: unknown) => ({ ok: true as const, value: checked });
+  if (isValidValue(check, value)) return { ok: true, value };
+  if (check.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return { ok: false, expected: `a string (put it in quotes: "${String(value)}")` };
+  if (check.type === 'string' && check.nonEmpty && typeof value === 'string') return { ok: false, expected: 'a non-empty string' };
+  return { ok: false, expected: describeCheck(check) };
+}
+
+/** Whether a value fits its field's type (the hot path of reading: no allocation). */
+export function isValidValue(check: FieldType, value: unknown): boolean {
   switch (check.type) {
     case 'string':
-      if (typeof value !== 'string') return bad(typeof value === 'number' || typeof value === 'boolean' ? `a string (put it in quotes: "${String(value)}")` : 'a string');
-      if (check.nonEmpty && value.trim() === '') return bad('a non-empty string');
-      return good(value);
+      return typeof value === 'string' && (!check.nonEmpty || value.trim() !== '');
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) && value >= check.min ? good(value) : bad(describeCheck(check));
+      return typeof value === 'number' && Number.isInteger(value) && value >= check.min;
     case 'number-or-null':
-      return value === null || (typeof value === 'number' && Number.isFinite(value)) ? good(value) : bad(describeCheck(check));
+      return value === null || (typeof value === 'number' && Number.isFinite(value));
     case 'string-or-null':
-      return value === null || typeof value === 'string' ? good(value) : bad(describeCheck(check));
+      return value === null || typeof value === 'string';
     case 'boolean':
-      return typeof value === 'boolean' ? good(value) : bad(describeCheck(check));
+      return typeof value === 'boolean';
     case 'enum':
-      if (value === null && check.nullable) return good(null);
-      return typeof value === 'string' && check.values.includes(value) ? good(value) : bad(describeCheck(check));
+      return (value === null && check.nullable === true) || (typeof value === 'string' && check.values.includes(value));
     case 'string-list':
-      return Array.isArray(value) && value.every((item) => typeof item === 'string') ? good(value) : bad(describeCheck(check));
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
   }
 }
 

@@ -64,7 +64,11 @@ export class AnnotationStore {
   #sourceHash: string | null = null;
   #sorted: readonly Annotation[] | null = null;
   #dirty = false;
+  /** Counts changes, so a save can tell whether any were made while it was writing. */
+  #version = 0;
   #readOnlyReason: string | null = null;
+  /** Saves and reloads run one at a time, in call order. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   private constructor(fs: FileSystem, reportPath: string, options: AnnotationStoreOptions) {
     this.#fs = fs;
@@ -84,7 +88,7 @@ export class AnnotationStore {
    */
   static async open(fs: FileSystem, reportPath: string, options: AnnotationStoreOptions = {}): Promise<Result<AnnotationStore>> {
     const store = new AnnotationStore(fs, reportPath, options);
-    const loaded = await store.reload();
+    const loaded = await store.#reload();
     return loaded.ok ? ok(store) : fail(loaded.problem);
   }
 
@@ -141,15 +145,14 @@ export class AnnotationStore {
   /** Removes an annotation; nothing happens when there is none with that id. */
   remove(id: string): void {
     if (!this.#current.delete(id)) return;
-    this.#sorted = null;
-    this.#dirty = true;
+    this.#changed();
   }
 
   /** Records the hash of the report text the offsets now refer to (see `hashText`). */
   setSourceHash(hash: string): void {
     if (hash === this.#sourceHash) return;
     this.#sourceHash = hash;
-    this.#dirty = true;
+    this.#changed();
   }
 
   /**
@@ -158,7 +161,11 @@ export class AnnotationStore {
    * first. Fails without writing when the store is read-only or the file on
    * disk has become unreadable or invalid.
    */
-  async save(): Promise<Result<SaveOutcome>> {
+  save(): Promise<Result<SaveOutcome>> {
+    return this.#enqueue(() => this.#save());
+  }
+
+  async #save(): Promise<Result<SaveOutcome>> {
     if (this.#readOnlyReason !== null) return fail({ code: 'sidecar-newer-version', path: this.sidecarPath, message: `not saved: ${this.#readOnlyReason}` });
     if (!this.#dirty) return ok({ written: false, merged: false, conflicts: [] });
 
@@ -166,7 +173,9 @@ export class AnnotationStore {
     if (!disk.ok) return fail(disk.problem);
     const onDisk = disk.value;
 
-    let state: SidecarState = { source: this.#source, sourceHash: this.#sourceHash, annotations: this.annotations };
+    const startVersion = this.#version;
+    const ours: SidecarState = { source: this.#source, sourceHash: this.#sourceHash, annotations: this.annotations };
+    let state = ours;
     let text: string;
     let merged = false;
     let conflicts: readonly MergeConflict[] = [];
@@ -181,7 +190,7 @@ export class AnnotationStore {
       if (theirs.value.readOnlyReason !== null) {
         return fail({ code: 'sidecar-newer-version', path: this.sidecarPath, message: `not saved: the sidecar on disk was rewritten in a newer format (${theirs.value.readOnlyReason})` });
       }
-      const result = mergeSidecars(this.#base, state, { sourceHash: theirs.value.sourceHash, annotations: theirs.value.annotations.map(normalizeAnnotation) });
+      const result = mergeSidecars(this.#base, state, theirs.value);
       state = { source: this.#source, sourceHash: result.sourceHash, annotations: result.annotations };
       merged = true;
       conflicts = result.conflicts;
@@ -201,7 +210,16 @@ export class AnnotationStore {
         return fail({ code: 'file-unwritable', path: this.sidecarPath, message: `not saved: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
-    this.#adopt({ text, parsed: check.value });
+    if (this.#version === startVersion) {
+      this.#adopt({ text, parsed: check.value });
+    } else {
+      // Changes made while the file was being written are not in it: keep them on top of what was written, still unsaved.
+      const changed = mergeSidecars(ours, { sourceHash: this.#sourceHash, annotations: this.annotations }, check.value);
+      this.#snapshot = { text, parsed: check.value };
+      this.#base = { sourceHash: check.value.sourceHash, annotations: check.value.annotations };
+      this.#reset(changed);
+      this.#dirty = true;
+    }
     return ok({ written, merged, conflicts });
   }
 
@@ -209,7 +227,11 @@ export class AnnotationStore {
    * Re-reads the sidecar, dropping unsaved changes. Fails (leaving the store
    * as it was) when the sidecar cannot be read as a valid sidecar.
    */
-  async reload(): Promise<Result<void>> {
+  reload(): Promise<Result<void>> {
+    return this.#enqueue(() => this.#reload());
+  }
+
+  async #reload(): Promise<Result<void>> {
     const disk = await this.#readText();
     if (!disk.ok) return fail(disk.problem);
     if (disk.value === undefined) {
@@ -231,7 +253,8 @@ export class AnnotationStore {
   /** Makes `snapshot` the state on disk and in memory. */
   #adopt(snapshot: Snapshot & { parsed: ParsedSidecar }): void {
     this.#snapshot = snapshot;
-    this.#base = { sourceHash: snapshot.parsed.sourceHash, annotations: snapshot.parsed.annotations.map(normalizeAnnotation) };
+    // Both readers return normalised annotations, so they can be kept as they are.
+    this.#base = { sourceHash: snapshot.parsed.sourceHash, annotations: snapshot.parsed.annotations };
     this.#reset(this.#base);
   }
 
@@ -244,8 +267,20 @@ export class AnnotationStore {
 
   #set(annotation: Annotation): void {
     this.#current.set(annotation.id, annotation);
+    this.#changed();
+  }
+
+  #changed(): void {
     this.#sorted = null;
     this.#dirty = true;
+    this.#version++;
+  }
+
+  /** Runs `task` after every save or reload already asked for. */
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task);
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   #render(snapshot: Snapshot | null, previousSourceHash: string | null, state: SidecarState): string {

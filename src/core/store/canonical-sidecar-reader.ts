@@ -15,13 +15,12 @@
  * both readers agree on every file the writer can produce.
  */
 import type { Annotation } from '../model';
-import { ANNOTATION_FIELDS, checkScalarValue, FIELD_DEFAULTS } from './annotation-fields';
+import { ANNOTATION_FIELDS, FIELD_DEFAULTS, isValidValue } from './annotation-fields';
 import type { EntryRange, ParsedSidecar, ParseSidecarOptions } from './sidecar-format';
 import { isPlainSafe } from './yaml-scalars';
 
 const FIELDS = new Map(ANNOTATION_FIELDS.map((field) => [field.key as string, field]));
 const REQUIRED = ANNOTATION_FIELDS.filter((field) => field.required).map((field) => field.key as string);
-const KEY_VALUE = /^([A-Za-z][A-Za-z0-9_]*):(?: (.*))?$/;
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 const BLOCK_HEADER = /^\|([1-9]?)([-+]?)$/;
@@ -45,13 +44,20 @@ export function readCanonicalSidecar(text: string, version: number, options: Par
 }
 
 class CanonicalReader {
+  readonly #lines: string[];
+  /** Index of the next line to read, and the text offset where it starts. */
+  #index = 0;
   #offset = 0;
 
   constructor(
     readonly text: string,
     readonly version: number,
     readonly options: ParseSidecarOptions,
-  ) {}
+  ) {
+    this.#lines = text.split('\n');
+    // A final newline leaves an empty last element that is not a line.
+    if (this.#lines[this.#lines.length - 1] === '') this.#lines.pop();
+  }
 
   read(): ParsedSidecar {
     const text = this.text;
@@ -59,14 +65,15 @@ class CanonicalReader {
     let annotationsLine = -1;
     let emptyList = false;
     // The head: comments, blank lines and the three known keys, up to `annotations:`.
-    while (this.#offset < text.length) {
+    while (this.#index < this.#lines.length) {
       const lineStart = this.#offset;
       const line = this.#nextLine();
       if (line === '' || line.startsWith('#')) continue;
-      const match = KEY_VALUE.exec(line);
-      if (!match) throw new NotCanonical();
-      const key = match[1] as string;
-      const raw = match[2];
+      const colon = line.indexOf(':');
+      const key = line.slice(0, colon);
+      if (colon <= 0 || !/^[A-Za-z]+$/.test(key)) throw new NotCanonical();
+      const raw = colon === line.length - 1 ? undefined : line[colon + 1] === ' ' ? line.slice(colon + 2) : null;
+      if (raw === null) throw new NotCanonical();
       if (key === 'annotations') {
         if (raw === undefined) annotationsLine = lineStart;
         else if (raw === '[]') {
@@ -93,7 +100,7 @@ class CanonicalReader {
 
     if (emptyList) {
       if (this.text.slice(this.#offset).trim() !== '') throw new NotCanonical();
-      const to = this.#offset;
+      const to = Math.min(this.#offset, text.length);
       return {
         version,
         source,
@@ -105,12 +112,9 @@ class CanonicalReader {
       };
     }
 
-    const entries = this.#readEntries();
+    const { entries, indent } = this.#readEntries();
     if (entries.length === 0) throw new NotCanonical();
     const last = entries[entries.length - 1] as EntryRange;
-    const dash = text.indexOf('-', last.body) - last.body;
-    // A second block (or anything) after the list is not canonical.
-    if (last.to !== text.length) throw new NotCanonical();
     return {
       version,
       source,
@@ -118,44 +122,45 @@ class CanonicalReader {
       annotations: entries.map((entry) => entry.annotation),
       readOnlyReason: null,
       skipped: [],
-      layout: { text, entries, sequence: { kind: 'block', indent: dash, appendAt: last.to }, sourceHash: sourceHashLayout },
+      layout: { text, entries, sequence: { kind: 'block', indent, appendAt: last.to }, sourceHash: sourceHashLayout },
     };
   }
 
-  #readEntries(): EntryRange[] {
-    const text = this.text;
+  #readEntries(): { entries: EntryRange[]; indent: number } {
+    const lines = this.#lines;
     const entries: EntryRange[] = [];
     const ids = new Set<string>();
-    let indent = -1;
-    while (this.#offset < text.length) {
+    const firstLine = lines[this.#index] ?? '';
+    const indent = firstLine.length - firstLine.trimStart().length;
+    const dashPrefix = `${' '.repeat(indent)}- `;
+    const keyIndent = indent + 2;
+    const keyPrefix = ' '.repeat(keyIndent);
+    while (this.#index < lines.length) {
       const body = this.#offset;
       const first = this.#nextLine();
-      if (indent === -1) indent = first.length - first.trimStart().length;
-      const dashPrefix = `${' '.repeat(indent)}- `;
       if (!first.startsWith(dashPrefix)) throw new NotCanonical();
-      const keyIndent = ' '.repeat(indent + 2);
       const values = new Map<string, unknown>();
-      let line: string | undefined = first.slice(dashPrefix.length);
+      let line = first;
       for (;;) {
-        const match = KEY_VALUE.exec(line);
-        if (!match) throw new NotCanonical();
-        const key = match[1] as string;
-        const raw = match[2];
-        if (values.has(key) || raw === undefined || !FIELDS.has(key)) throw new NotCanonical();
-        const block = BLOCK_HEADER.exec(raw);
-        values.set(key, block ? this.#readBlock(block, indent + 2) : key === 'tags' ? readFlowList(raw) : readInlineScalar(raw));
-        if (this.#offset >= text.length) break;
-        const next = this.#peekLine();
-        if (!next.startsWith(keyIndent) || next[keyIndent.length] === ' ' || next[keyIndent.length] === '-') break;
-        this.#nextLine();
-        line = next.slice(keyIndent.length);
+        // `key: value` after the indentation (or after `- ` on an entry's first line).
+        const colon = line.indexOf(':', keyIndent);
+        if (colon === -1 || line[colon + 1] !== ' ') throw new NotCanonical();
+        const key = line.slice(keyIndent, colon);
+        if (values.has(key) || !FIELDS.has(key)) throw new NotCanonical();
+        const raw = line.slice(colon + 2);
+        const block = raw.charCodeAt(0) === 124 /* | */ ? BLOCK_HEADER.exec(raw) : null;
+        values.set(key, block ? this.#readBlock(block, keyIndent) : key === 'tags' ? readFlowList(raw) : readInlineScalar(raw));
+        if (this.#index >= lines.length) break;
+        const next = lines[this.#index] as string;
+        if (!next.startsWith(keyPrefix) || next.charCodeAt(keyIndent) === 32 || next.charCodeAt(keyIndent) === 45 /* - */) break;
+        line = this.#nextLine();
       }
       const annotation = toAnnotation(values);
       if (ids.has(annotation.id)) throw new NotCanonical();
       ids.add(annotation.id);
-      entries.push({ id: annotation.id, from: body, body, to: this.#offset, annotation });
+      entries.push({ id: annotation.id, from: body, body, to: Math.min(this.#offset, this.text.length), annotation });
     }
-    return entries;
+    return { entries, indent };
   }
 
   /** A `|` block whose key sits at column `keyIndent`, read with YAML's rules for literal blocks. */
@@ -164,8 +169,8 @@ class CanonicalReader {
     const chomp = header[2];
     const lines: string[] = [];
     let contentIndent = explicit;
-    while (this.#offset < this.text.length) {
-      const line = this.#peekLine();
+    while (this.#index < this.#lines.length) {
+      const line = this.#lines[this.#index] as string;
       if (line === '') {
         lines.push('');
         this.#nextLine();
@@ -181,7 +186,7 @@ class CanonicalReader {
       lines.push(line.slice(contentIndent));
       this.#nextLine();
     }
-    // Empty lines at the end may belong to what follows; YAML gives them to the block, and chomping decides.
+    // Empty lines at the end belong to the block in YAML; chomping decides whether they count.
     let trailing = 0;
     while (trailing < lines.length && lines[lines.length - 1 - trailing] === '') trailing++;
     const content = lines.slice(0, lines.length - trailing);
@@ -193,15 +198,9 @@ class CanonicalReader {
   }
 
   #nextLine(): string {
-    const end = this.text.indexOf('\n', this.#offset);
-    const line = this.text.slice(this.#offset, end === -1 ? this.text.length : end);
-    this.#offset = end === -1 ? this.text.length : end + 1;
+    const line = this.#lines[this.#index++] as string;
+    this.#offset += line.length + 1;
     return line;
-  }
-
-  #peekLine(): string {
-    const end = this.text.indexOf('\n', this.#offset);
-    return this.text.slice(this.#offset, end === -1 ? this.text.length : end);
   }
 }
 
@@ -273,9 +272,8 @@ function toAnnotation(values: Map<string, unknown>): Annotation {
     }
     let value = values.get(key);
     if (field.check.type === 'string-list' && value === null) value = [];
-    const checked = checkScalarValue(field.check, value);
-    if (!checked.ok) throw new NotCanonical();
-    if (checked.value !== null) result[key] = checked.value;
+    if (!isValidValue(field.check, value)) throw new NotCanonical();
+    if (value !== null) result[key] = value;
   }
   if ((result.start as number) > (result.end as number)) throw new NotCanonical();
   if (result.orphaned === false) delete result.orphaned;

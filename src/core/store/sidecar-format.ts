@@ -70,7 +70,7 @@ export interface ParsedSidecar {
   readonly version: number;
   readonly source: string;
   readonly sourceHash: string | null;
-  /** In file order. */
+  /** In file order, normalised (see `normalizeAnnotation`): defaults filled in, null attributes and `orphaned: false` left out. */
   readonly annotations: readonly Annotation[];
   /** Why the file must not be written (a newer format version), or null. */
   readonly readOnlyReason: string | null;
@@ -271,7 +271,8 @@ class SidecarReader {
         continue;
       }
       const value = this.#readField(field, pair, label);
-      if (value !== undefined && value !== null) result[field.key] = value;
+      // Stored as the store keeps annotations (see normalizeAnnotation): no nulls, no -0.
+      if (value !== undefined && value !== null) result[field.key] = Object.is(value, -0) ? 0 : value;
     }
     if (this.problems.length + this.#skipped.length > problemsBefore) return undefined;
     if ((result.start as number) > (result.end as number)) {

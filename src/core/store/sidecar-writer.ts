@@ -108,11 +108,13 @@ interface Edit {
 /** Applies non-overlapping edits; at one position an insertion goes before a replacement. */
 function applyEdits(text: string, edits: Edit[]): string {
   edits.sort((a, b) => a.from - b.from || a.to - b.to);
+  // A file checked out with CRLF line ends (git on Windows) keeps them: new text follows the file's convention.
+  const crlf = text.includes('\r\n');
   const parts: string[] = [];
   let cursor = 0;
   for (const edit of edits) {
     if (edit.from < cursor) throw new Error(`overlapping sidecar edits at ${edit.from}`);
-    parts.push(text.slice(cursor, edit.from), edit.text);
+    parts.push(text.slice(cursor, edit.from), crlf ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text);
     cursor = edit.to;
   }
   parts.push(text.slice(cursor));
@@ -125,7 +127,8 @@ function needsNewlineBefore(text: string, at: number): boolean {
 
 /** Whether an entry's written fields are unchanged (timestamps included). */
 function isSameEntry(a: Annotation, b: Annotation): boolean {
-  return keysOf(a, b).every((key) => isSameValue(writtenValue(a, key), writtenValue(b, key)));
+  for (const field of ANNOTATION_FIELDS) if (!isSameValue(writtenValue(a, field.key), writtenValue(b, field.key))) return false;
+  return true;
 }
 
 /** The end of `from..to` without the blank lines at its end (they stay as the separator they were). */

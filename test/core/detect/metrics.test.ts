@@ -114,7 +114,7 @@ describe('detect/metrics', () => {
       });
 
       it('reads a comparison against a benchmark without a figure', () => {
-        const metric = metricCovering('The rate remains approximately 10 per cent higher than the national average.', '10 per cent');
+        const metric = metricCovering('The rate remains approximately 10 per cent higher than the national average.', 'approximately 10 per cent');
         assert.ok(metric.kind === 'metric');
         assert.equal(metric.comparison, 'the national average');
         assert.equal(metric.comparisonValue, null);
@@ -131,7 +131,7 @@ describe('detect/metrics', () => {
       });
 
       it('reads a benchmark given after "below"', () => {
-        const metric = metricCovering('Only 48% reached the standard in 2023, below the England average of 58%.', '48%');
+        const metric = metricCovering('Only 48% reached the standard in 2023, below the England average of 58%.', 'Only 48%');
         assert.ok(metric.kind === 'metric');
         assert.equal(metric.period, '2023');
         assert.equal(metric.comparison, 'the England average of 58%');
@@ -142,11 +142,19 @@ describe('detect/metrics', () => {
       it('reads "in line with" as the same', () => {
         const metric = metricCovering('Placement stability, at 70%, is in line with comparator authorities.', '70%');
         assert.ok(metric.kind === 'metric');
-        assert.equal(metric.direction, null, 'the comparison cue must follow the figure in its clause');
-        const direct = metricCovering('Stability of 70% is in line with comparator authorities.', '70%');
-        assert.ok(direct.kind === 'metric');
-        assert.equal(direct.direction, 'same');
-        assert.equal(direct.comparison, 'comparator authorities');
+        assert.equal(metric.direction, 'same');
+        assert.equal(metric.comparison, 'comparator authorities');
+      });
+
+      it('does not take a comparison from the next figure\'s clause', () => {
+        const text = 'Some 40 staff left; 12% of posts are vacant, compared with 9% last year.';
+        const first = metricCovering(text, 'Some 40 staff');
+        assert.ok(first.kind === 'metric');
+        assert.equal(first.comparison, null);
+        const second = metricCovering(text, '12%');
+        assert.ok(second.kind === 'metric');
+        assert.equal(second.comparison, '9% last year');
+        assert.equal(second.direction, 'higher');
       });
 
       it('takes the direction from a change', () => {

@@ -98,6 +98,24 @@ describe('detect/recommendations', () => {
       ['Nobody wants children to live in hotels.', false],
       ['This is a must-read report for councillors.', false],
       ['Every child should have a named social worker.', true],
+      ['The council must make savings of £10m next year.', true],
+      ['This must be a priority for the new administration.', true],
+      ['Residents have to pay more for fewer services.', false],
+      ['Option 1 is not recommended, as costs would continue to rise.', false],
+      ['Further action is required.', true],
+      ['Improvements are still necessary in the quality of supervision.', true],
+      ['Leaders should take action to reduce drift.', true],
+      ['The council ought to have known about the problem.', false],
+      ['No changes are required to the constitution.', false],
+      ['No further action is required.', false],
+      ['It is time to end the postcode lottery in care.', true],
+      ['Ofsted told the council to improve its services for care leavers.', true],
+      ['The trust has been ordered to make urgent improvements.', true],
+      ['Residents were told to stay indoors.', false],
+      ['Please see the action we have told the provider to take at the end of this report.', false],
+      ['He told the BBC that the plans were unfair.', false],
+      ['At the same time to save money the council closed the office.', false],
+      ['We do not recommend closing the centre.', true],
       ['Under the new rules, patients must be seen within four hours.', false],
       ['He said he would consider calls for a public inquiry.', false],
       ['The Local Government Association is urging the Treasury to provide more money.', true],
@@ -171,6 +189,11 @@ describe('detect/recommendations', () => {
       assert.deepEqual(found(text), ['review its call handling;', 'make sure victims are kept informed; and', 'improve supervision.']);
     });
 
+    it('takes clauses that complete "should ensure that:"', () => {
+      const text = 'Leaders should ensure that:\n◼ the curriculum is planned well\n◼ attendance improves.';
+      assert.deepEqual(found(text), ['the curriculum is planned well', 'attendance improves.']);
+    });
+
     it('takes numbered committee recommendations but not procedural ones', () => {
       const text = [
         '2.1 Cabinet is recommended to:',
@@ -186,6 +209,12 @@ describe('detect/recommendations', () => {
     it('leaves out procedural resolutions under a heading', () => {
       const text = 'Recommendations\n\n(1) That the report be noted.\n\n(2) That the Cabinet approve the revised strategy.';
       assert.deepEqual(found(text), ['That the Cabinet approve the revised strategy.']);
+    });
+
+    it('reads a noun that looks like an imperative as the subject of a statement', () => {
+      const text = 'Areas for improvement\n\nWork to find permanent homes is not always pursued with enough pace.\n\nThe consistency of supervision.';
+      // The statement ends the list, so the verbless line after it is not an item either.
+      assert.deepEqual(found(text), []);
     });
 
     it('leaves out items that describe plans under "Next steps"', () => {

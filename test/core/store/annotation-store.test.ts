@@ -262,6 +262,44 @@ describe('core/store/annotation-store', () => {
     });
   });
 
+  describe('AnnotationStore#save while changes keep coming', () => {
+    it('keeps a change made while a save is writing, and saves it next time', async () => {
+      const fs = new MemoryFileSystem({ [SIDECAR_PATH]: HAND_WRITTEN });
+      const store = await openOrThrow(fs);
+      store.update('m1', { note: 'first' });
+      const release = fs.pauseWrites();
+      const saving = store.save();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      store.add(makeAnnotation({ id: 'late', start: 1, end: 2, text: 'n' }));
+      release();
+      assert.ok((await saving).ok);
+      assert.ok(store.get('late'), 'the late annotation is still in the store');
+      assert.equal(store.get('m1')?.note, 'first');
+      assert.equal(store.dirty, true);
+      assert.equal((await openOrThrow(fs)).get('late'), undefined);
+      assert.ok((await store.save()).ok);
+      const reopened = await openOrThrow(fs);
+      assert.ok(reopened.get('late'));
+      assert.equal(reopened.get('m1')?.note, 'first');
+    });
+
+    it('runs saves asked for at once one after the other, losing nothing', async () => {
+      const fs = new MemoryFileSystem({ [SIDECAR_PATH]: HAND_WRITTEN });
+      const store = await openOrThrow(fs);
+      const release = fs.pauseWrites();
+      store.update('m1', { note: 'one' });
+      const first = store.save();
+      store.update('q1', { note: 'two' });
+      const second = store.save();
+      release();
+      const results = await Promise.all([first, second]);
+      assert.ok(results.every((result) => result.ok));
+      const reopened = await openOrThrow(fs);
+      assert.deepEqual([reopened.get('m1')?.note, reopened.get('q1')?.note], ['one', 'two']);
+      assert.equal(store.dirty, false);
+    });
+  });
+
   describe('AnnotationStore#add/update/remove', () => {
     it('throws on a duplicate id or an unknown id to update, both bugs in the caller', async () => {
       const store = await openOrThrow(new MemoryFileSystem({ [SIDECAR_PATH]: HAND_WRITTEN }));

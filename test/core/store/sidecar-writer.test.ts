@@ -213,6 +213,25 @@ describe('core/store/sidecar-writer', () => {
       }
     });
 
+    it('keeps CRLF line ends in a file that has them', () => {
+      const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
+      const edited = edit(crlf, (annotations) => [
+        ...annotations.filter((a) => a.id !== 'r1').map((a) => (a.id === 'm1' ? { ...a, note: 'one\ntwo' } : a)),
+        makeAnnotation({ id: 'n1', start: 100, end: 101, note: 'x\ny' }),
+      ]);
+      assert.equal(edited.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+      const parsed = parseOrThrow(edited);
+      assert.deepEqual(
+        parsed.annotations.map((a) => [a.id, a.note]),
+        [
+          ['m1', 'one\ntwo'],
+          ['q1', ''],
+          ['n1', 'x\ny'],
+        ],
+      );
+      assert.equal(edit(crlf, (a) => a), crlf);
+    });
+
     it('does not take lines of a block note that start with # for comments', () => {
       const text = 'version: 1\nsource: r.txt\nannotations:\n  - id: a1\n    kind: metric\n    status: accepted\n    text: x\n    start: 0\n    end: 1\n    line: 1\n    column: 1\n    note: |\n      # heading\n  - id: a2\n    kind: metric\n    status: accepted\n    text: y\n    start: 2\n    end: 3\n    line: 1\n    column: 3\n';
       const edited = edit(text, (annotations) => annotations.filter((a) => a.id !== 'a2'));

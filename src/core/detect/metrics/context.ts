@@ -52,7 +52,7 @@ export function findSentences(paragraph: string): LocalSpan[] {
 }
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)';
-const RELATIVE_UNIT = '(?:(?:financial|academic|school|calendar)[ \\t]year|year|month|quarter|week|period|term|decade|(?:\\d{1,2}|twelve|six|three|two)[ \\t]months|(?:two|three|five|\\d)[ \\t]years)';
+const RELATIVE_UNIT = '(?:(?:financial|academic|school|calendar)[ \\t\\u00a0]year|year|month|quarter|week|period|term|decade|(?:\\d{1,2}|twelve|six|three|two)[ \\t\\u00a0]months|(?:two|three|five|\\d)[ \\t\\u00a0]years)';
 
 /**
  * Time expressions a figure can be tied to. Case-sensitive on purpose (the
@@ -61,12 +61,12 @@ const RELATIVE_UNIT = '(?:(?:financial|academic|school|calendar)[ \\t]year|year|
  * later (see {@link isPeriod}).
  */
 const PERIOD_PARTS = [
-  `(?:[Tt]he[ \\t])?(?:(?:financial|academic|calendar|school)[ \\t])?year[ \\t](?:to|ending)[ \\t](?:(?:\\d{1,2}[ \\t])?${MONTH}[ \\t])?\\d{4}`,
-  `(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd[ \\t]of)[ \\t-])?(?:\\d{1,2}[ \\t])?${MONTH}(?:[ \\t]\\d{4})?(?:[ \\t]?(?:to|and|-|–)[ \\t]?(?:\\d{1,2}[ \\t])?${MONTH}(?:[ \\t]\\d{4})?)?`,
-  `(?:Q[1-4]|[Qq]uarter[ \\t][1-4])[ \\t](?:19|20)\\d{2}(?:[/–-]\\d{2})?`,
+  `(?:[Tt]he[ \\t\\u00a0])?(?:(?:financial|academic|calendar|school)[ \\t\\u00a0])?year[ \\t\\u00a0](?:to|ending)[ \\t\\u00a0](?:(?:\\d{1,2}[ \\t\\u00a0])?${MONTH}[ \\t\\u00a0])?\\d{4}`,
+  `(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd[ \\t\\u00a0]of)[ \\t\\u00a0-])?(?:\\d{1,2}[ \\t\\u00a0])?${MONTH}(?:[ \\t\\u00a0]\\d{4})?(?:[ \\t\\u00a0]?(?:to|and|-|–)[ \\t\\u00a0]?(?:\\d{1,2}[ \\t\\u00a0])?${MONTH}(?:[ \\t\\u00a0]\\d{4})?)?`,
+  `(?:Q[1-4]|[Qq]uarter[ \\t\\u00a0][1-4])[ \\t\\u00a0](?:19|20)\\d{2}(?:[/–-]\\d{2})?`,
   `(?:19|20)\\d{2}(?:[/–-](?:19|20)?\\d{2})?(?![\\d%]|[,.]\\d)`,
-  `(?:[Tt]he[ \\t])?(?:[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his|[Cc]urrent|[Ss]ame|[Ll]atest|[Nn]ext|[Cc]oming)[ \\t]${RELATIVE_UNIT}`,
-  `(?:[Aa]|[Oo]ne)[ \\t]year[ \\t](?:earlier|ago|before)|[Tt]he[ \\t]year[ \\t]before|(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:[ \\t](?:of[ \\t])?(?:19|20)\\d{2})?`,
+  `(?:[Tt]he[ \\t\\u00a0])?(?:[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his|[Cc]urrent|[Ss]ame|[Ll]atest|[Nn]ext|[Cc]oming)[ \\t\\u00a0]${RELATIVE_UNIT}`,
+  `(?:[Aa]|[Oo]ne)[ \\t\\u00a0]year[ \\t\\u00a0](?:earlier|ago|before)|[Tt]he[ \\t\\u00a0]year[ \\t\\u00a0]before|(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ww]inter)(?:[ \\t\\u00a0](?:of[ \\t\\u00a0])?(?:19|20)\\d{2})?`,
 ];
 const PERIOD = new RegExp(`\\b(?:${PERIOD_PARTS.join('|')})\\b`, 'g');
 
@@ -82,23 +82,26 @@ function isPeriod(match: string): boolean {
  * ("up 14% on the year before").
  */
 const COMPARISON_CUE =
-  /\b(?:(compared[ \t](?:to|with)|in[ \t]comparison[ \t](?:to|with)|against|versus|vs\.?)|((?:higher|lower|more|fewer|less|greater|better|worse|above|below|bigger|smaller)[ \t]than|than)|(in[ \t]line[ \t]with|similar[ \t]to|the[ \t]same[ \t]as|on[ \t]a[ \t]par[ \t]with)|(above|below|under|over)(?=[ \t](?:the|a|an|its|their|our|national|regional|average|target|England|Wales|Scotland))|((?:up|down|rising|falling|rise|fall|increase|decrease|drop|rose|fell)[ \t]from|from(?=[ \t](?:[£$€]|\d|about|around|nearly|just)))|(on(?=[ \t]the[ \t](?:previous|same|last|year|month|quarter|week)|[ \t]last[ \t])))[ \t]{1,3}/g;
+  /\b(?:(compared[ \t\u00a0](?:to|with)|in[ \t\u00a0]comparison[ \t\u00a0](?:to|with)|against|versus|vs\.?)|((?:higher|lower|more|fewer|less|greater|better|worse|above|below|bigger|smaller)[ \t\u00a0]than|than)|(in[ \t\u00a0]line[ \t\u00a0]with|similar[ \t\u00a0]to|the[ \t\u00a0]same[ \t\u00a0]as|on[ \t\u00a0]a[ \t\u00a0]par[ \t\u00a0]with)|(above|below)(?=[ \t\u00a0](?:the|a|an|its|their|our|national|regional|average|target|England|Wales|Scotland))|((?:up|down|rising|falling|rise|fall|increase|decrease|drop|rose|fell)[ \t\u00a0]from|from(?=[ \t\u00a0](?:[£$€]|\d|about|around|nearly|just)))|(on(?=[ \t\u00a0]the[ \t\u00a0](?:previous|same|last|year|month|quarter|week)|[ \t\u00a0]last[ \t\u00a0]|[ \t\u00a0](?:19|20)\d{2}\b)))[ \t\u00a0]{1,3}/g;
 
-const UP_AFTER = /^[ \t]{1,2}(?:rise|increase|jump|up|growth|uplift)\b/i;
-const DOWN_AFTER = /^[ \t]{1,2}(?:fall|drop|decrease|decline|reduction|cut|down)\b/i;
-const HIGHER_AFTER = /^[ \t]{1,2}(?:higher|more|above|greater|better)\b/i;
-const LOWER_AFTER = /^[ \t]{1,2}(?:lower|fewer|less|below|worse)\b/i;
+const UP_AFTER = /^[ \t\u00a0]{1,2}(?:rise|increase|jump|up|growth|uplift)\b/i;
+const DOWN_AFTER = /^[ \t\u00a0]{1,2}(?:fall|drop|decrease|decline|reduction|cut|down)\b/i;
+const HIGHER_AFTER = /^[ \t\u00a0]{1,2}(?:higher|more|above|greater|better)\b/i;
+const LOWER_AFTER = /^[ \t\u00a0]{1,2}(?:lower|fewer|less|below|worse)\b/i;
 /** "up to" is an upper bound, not a rise; "rose to 40%" still says which way it went. */
-const UP_BEFORE = /\b(?:rose|risen|rising|rises|increased|increasing|increases|grew|grown|growing|up(?![ \t]to\b)|jumped|climbed|soared|doubled|tripled|trebled)\b/i;
+const UP_BEFORE = /\b(?:rose|risen|rising|rises|increased|increasing|increases|grew|grown|growing|up(?![ \t\u00a0]to\b)|jumped|climbed|soared|doubled|tripled|trebled)\b/i;
 const DOWN_BEFORE = /\b(?:fell|fallen|falling|falls|dropped|dropping|decreased|decreasing|declined|declining|down|reduced|cut|halved|slumped)\b/i;
 const SAME_BEFORE = /\b(?:remained|unchanged|stable|steady|flat)\b/i;
 const CLAUSE_BREAK = /[,;:]/g;
 
-/** Where a comparison stops: a clause break or a conjunction that starts a new clause. */
-const COMPARISON_STOP = /[,;:!?()\r\n]|\.(?=\s|$)|[ \t](?:and|but|which|while|whereas|although|where|who|because|so)[ \t]/;
+/** A comparison that is really a duration: "more than a year", "less than 18 weeks". */
+const DURATION_START = /^(?:a|an|one|two|three|four|five|six|\d+)[ \t\u00a0](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b/i;
 
-const FIGURE_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)[ \t]?(bn|billion|m|million|k|thousand)?(?![A-Za-z\d])/i;
-const WORD_FIGURE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a[ \t](?:third|quarter|half))\b/i;
+/** Where a comparison stops: a clause break or a conjunction that starts a new clause. */
+const COMPARISON_STOP = /[,;:](?=\s|$)|[!?()\r\n]|\.(?=\s|$)|[ \t\u00a0](?:and|but|which|while|whereas|although|where|who|because|so)[ \t\u00a0]/;
+
+const FIGURE_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)[ \t\u00a0]?(bn|billion|m|million|k|thousand)?(?![A-Za-z\d])/i;
+const WORD_FIGURE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a[ \t\u00a0](?:third|quarter|half))\b/i;
 const MAGNITUDE: Readonly<Record<string, number>> = { bn: 1e9, billion: 1e9, m: 1e6, million: 1e6, k: 1e3, thousand: 1e3 };
 
 /** A match of one of the context regexes, in paragraph offsets. */
@@ -187,7 +190,8 @@ export function readFigureContext(
     let text = stop === null ? rest : rest.slice(0, stop.index);
     if (text.length > MAX_COMPARISON) text = text.slice(0, text.lastIndexOf(' ', MAX_COMPARISON));
     const trimmed = text.trim();
-    if (trimmed.length > 0) {
+    // "waited more than a year" states a duration, not a benchmark.
+    if (trimmed.length > 0 && !DURATION_START.test(trimmed)) {
       comparison = trimmed;
       const start = cue.end + text.indexOf(trimmed);
       comparisonSpan = { start, end: start + trimmed.length };
@@ -212,7 +216,7 @@ function directionFromCue(cue: RegExpExecArray, value: number | null, comparison
     if (/^(?:higher|more|greater|better|above|bigger)/.test(lower)) return 'higher';
     if (/^(?:lower|fewer|less|worse|below|smaller)/.test(lower)) return 'lower';
   }
-  if (side !== undefined) return side.toLowerCase() === 'above' || side.toLowerCase() === 'over' ? 'higher' : 'lower';
+  if (side !== undefined) return side === 'above' ? 'higher' : 'lower';
   if (from !== undefined) {
     if (/^(?:up|rising|rise|increase|rose)/.test(lower)) return 'up';
     if (/^(?:down|falling|fall|decrease|drop|fell)/.test(lower)) return 'down';

@@ -50,7 +50,7 @@ const A_FRACTIONS = new Set(['third', 'quarter', 'fifth', 'sixth', 'seventh', 'e
  * hyphen (never a line break). The separators are bounded so that a long run
  * of spaces cannot make the regex backtrack over it.
  */
-const WORD = /[ \t]{0,3}-?[ \t]{0,3}([A-Za-z]+)/y;
+const WORD = /[ \t\u00a0]{0,3}-?[ \t\u00a0]{0,3}([A-Za-z]+)/y;
 
 const MAX_WORDS = 12;
 

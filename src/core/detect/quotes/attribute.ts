@@ -96,7 +96,8 @@ export function attributeParagraph(text: string, spans: readonly QuoteSpan[], st
       let attribution: Attribution;
       if (found) {
         speaker = found.speaker.name;
-        attribution = found.speaker.how === 'pronoun' ? 'pronoun' : found.speaker.how === 'title' ? 'title' : found.where;
+        // The second half of a split quote is `inside` whatever resolved its speaker.
+        attribution = found.where === 'inside' ? 'inside' : found.speaker.how === 'pronoun' ? 'pronoun' : found.speaker.how === 'title' ? 'title' : found.where;
       } else if (previousInSentence) {
         const main = clauses[0];
         speaker = main && tokens[main.verb]!.start < span.open ? main.speaker.name : previousInSentence.speaker;
@@ -145,8 +146,8 @@ function firstNonBlank(text: string): number {
 
 /**
  * Whether a sentence without quotes may name someone or report speech: it
- * has a reporting verb, a title (`Ms`, `Cllr`), a known organisation, a
- * name set off by a comma (`Nicola Sturgeon,`), or opens with a pronoun.
+ * has a reporting verb, a title (`Ms`, `Cllr`), a known organisation, two
+ * capitalised words in a row (a name), or opens with a pronoun.
  * Other sentences (most of an inspection report) cannot change the state,
  * and skipping them keeps the scan fast.
  */
@@ -161,11 +162,7 @@ function mayMatter(masked: string, from: number, to: number): boolean {
     while (i < end && !isBlankCode(masked.charCodeAt(i))) i++;
     let stop = i;
     while (start < stop && !isWordStart(masked.charCodeAt(start))) start++;
-    let comma = false;
-    while (stop > start && !isWordStart(masked.charCodeAt(stop - 1))) {
-      if (masked.charCodeAt(stop - 1) === 44) comma = true;
-      stop--;
-    }
+    while (stop > start && !isWordStart(masked.charCodeAt(stop - 1))) stop--;
     if (stop <= start) {
       prevCapital = false;
       continue;
@@ -181,7 +178,8 @@ function mayMatter(masked: string, from: number, to: number): boolean {
         const word = masked.slice(start, stop).toLowerCase().replace(/['’]s$/u, '');
         if (TITLES.has(word) || KNOWN_ORGS.has(word) || (first && word in PRONOUNS)) return true;
       }
-      if (comma && prevCapital) return true;
+      // Two capitalised words in a row may be a name being introduced (`Anna Reid is the new head`).
+      if (prevCapital) return true;
       prevCapital = true;
     } else prevCapital = false;
     first = false;
@@ -356,7 +354,20 @@ function isPronoun(t: Token): boolean {
 function isPhraseWord(t: Token): boolean {
   if (t.quote || t.core.length === 0) return false;
   if (t.capital) return !/^\p{Lu}?q+$/u.test(t.core) || t.core.length < 3;
-  return ROLE_NOUNS.has(t.lower) || ROLE_MODIFIERS.has(t.lower) || ORG_HEADS.has(t.lower) || t.possessive || REGULATOR_NOUNS.has(t.lower);
+  return isRoleNoun(t.lower) || ROLE_MODIFIERS.has(t.lower) || ORG_HEADS.has(t.lower) || t.possessive || REGULATOR_NOUNS.has(t.lower);
+}
+
+/** Whether a lower-case word names a person by role, compounds included (`mother-of-three`). */
+function isRoleNoun(lower: string): boolean {
+  if (ROLE_NOUNS.has(lower)) return true;
+  const dash = lower.indexOf('-');
+  return dash > 0 && ROLE_NOUNS.has(lower.slice(0, dash));
+}
+
+/** The gender a role noun implies (`spokeswoman`, `mother-of-three`). */
+function roleGender(lower: string): Gender {
+  const dash = lower.indexOf('-');
+  return ROLE_NOUNS.get(lower) ?? (dash > 0 ? ROLE_NOUNS.get(lower.slice(0, dash)) ?? null : null);
 }
 
 /** The noun phrase ending right before the verb at `v` (`the Cabinet Office`, `Lead inspector Emmy Tomsett`, `she`). */
@@ -468,8 +479,10 @@ function readMainSubject(tokens: readonly Token[], v: number, registry: Registry
 function isRoleSegment(seg: readonly Token[]): boolean {
   if (seg.length > 14) return false;
   const first = seg[0]!;
-  if ((PREPOSITIONS.has(first.lower) && first.lower !== 'for') || ADVERBIAL_OPENERS.has(first.lower) && first.lower !== 'for' || ['his', 'her', 'their', 'its', 'who', 'which'].includes(first.lower)) return false;
-  return seg.some((t) => ROLE_NOUNS.has(t.lower));
+  if ((PREPOSITIONS.has(first.lower) && first.lower !== 'for') || ADVERBIAL_OPENERS.has(first.lower) && first.lower !== 'for' || ['his', 'her', 'their', 'its', 'who', 'whose', 'which', 'where', 'when', 'whom', 'that'].includes(first.lower)) return false;
+  // A list of people (`Cllr Tom Brightwell (Vice-Chair), Cllr Nadia Rahman`) is not a role.
+  if (seg.some((t) => (t.capital && TITLES.has(t.lower)) || t.openParen || t.closeParen)) return false;
+  return seg.some((t) => isRoleNoun(t.lower));
 }
 
 /** Whether a comma-separated segment is only a name (`James McInnes`, `Councillor Andrew Leadbetter`). */
@@ -575,7 +588,7 @@ function registerNames(tokens: readonly Token[], registry: Registry, from: numbe
       const w = tokens[end]!;
       if (w.quote) break;
       const joins = ['of', 'for', 'and', '&'].includes(w.lower) && end + 1 < tokens.length && tokens[end + 1]!.capital && end > k;
-      if (!w.capital && !joins) break;
+      if ((!w.capital && !joins) || (w.openParen && end > k)) break;
       end++;
       if (w.comma || w.colon || w.possessive || w.closeParen) break;
     }
@@ -641,6 +654,26 @@ function registerRun(run: readonly Token[], tokens: readonly Token[], from: numb
   const atStart = from === 0 || (from > 0 && tokens.slice(0, from).every((t) => ADVERBIAL_OPENERS.has(t.lower) || t.comma && !t.capital));
   if (!subjectLike && !atStart) return;
   const roles = read.roles.slice();
+  // A role in brackets after the name: `Karen Doyle (Head of Safeguarding)`, `Cllr Ann Bell (Chair)`.
+  if (next && next.openParen) {
+    let e = to;
+    while (e < tokens.length && e - to < 10 && !tokens[e]!.closeParen) e++;
+    const inside = tokens.slice(to, e + 1);
+    if (inside.length && inside[inside.length - 1]!.closeParen && inside.some((t) => isRoleNoun(t.lower) || ROLE_CAPITALS.has(t.lower))) roles.push(roleText(inside));
+  }
+  // Appositive roles on either side: `the council’s cabinet member for housing, Owen Price,` / `Dave Prentis, general secretary of Unison,`.
+  if (prev && prev.comma) {
+    let s = from - 1;
+    while (s > 0 && !tokens[s - 1]!.comma && from - s < 15) s--;
+    const seg = tokens.slice(s, from);
+    if (isRoleSegment(seg)) roles.push(roleText(seg));
+  }
+  if (lastOfRun.comma) {
+    let e = to;
+    while (e < tokens.length && e - to < 15 && !tokens[e]!.comma) e++;
+    const seg = tokens.slice(to, Math.min(e + 1, tokens.length));
+    if (seg.length && seg[seg.length - 1]!.comma && isRoleSegment(seg)) roles.push(roleText(seg));
+  }
   if (prev && !prev.capital && ROLE_NOUNS.has(prev.lower)) {
     // `Lead inspector Emmy Tomsett`, `Pensions officer Paul Woolstenholmes`.
     let s = from - 1;
@@ -673,6 +706,11 @@ function registerRoleSubject(tokens: readonly Token[], registry: Registry): void
     phrase.push(t);
     if (t.comma) return;
   }
+  // `The Chair thanked officers.`: the role brings its holder back to mind.
+  if (phrase.length > 1 && phrase[0]!.lower === 'the' && phrase.some((t) => isRoleNoun(t.lower))) {
+    resolveRole(phrase, registry);
+    return;
+  }
   const head = phrase[phrase.length - 1];
   if (!head || head.capital || !ROLE_NOUNS.has(head.lower) || !phrase.some((t) => t.possessive && t.capital)) return;
   registry.mention(phraseText(phrase), 'person', ROLE_NOUNS.get(head.lower) ?? null, []);
@@ -693,9 +731,14 @@ function noteColonLabel(tokens: readonly Token[], registry: Registry): void {
 function resolvePhrase(phrase: readonly Token[], registry: Registry): Speaker | null {
   const first = phrase[0]!;
   if (phrase.length === 1 && isPronoun(first)) return resolvePronoun(first.lower, registry);
+  // `The Chair`, `the Head of Safeguarding`, `the cabinet member`: a role someone was introduced with.
+  if (first.lower === 'the' && phrase.some((t) => isRoleNoun(t.lower) || ROLE_CAPITALS.has(t.lower) || REGULATOR_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower))) {
+    const byRole = resolveRole(phrase, registry);
+    if (byRole) return byRole;
+  }
   const connector = phrase.findIndex((t, i) => i > 0 && (t.lower === 'for' || t.lower === 'of') && !phrase[i - 1]!.capital && ROLE_NOUNS.has(phrase[i - 1]!.lower));
   const head = connector > 0 ? phrase[connector - 1]! : phrase[phrase.length - 1]!;
-  const headIsRole = !head.capital && (ROLE_NOUNS.has(head.lower) || REGULATOR_NOUNS.has(head.lower) || ORG_HEADS.has(head.lower));
+  const headIsRole = !head.capital && (isRoleNoun(head.lower) || REGULATOR_NOUNS.has(head.lower) || ORG_HEADS.has(head.lower));
   const spokes = /^spokes(man|woman|person|people|men|women)$/.test(head.lower) || head.lower === 'source';
   if (headIsRole) {
     // `a spokesperson for Devon County Council`, `a council spokesperson`.
@@ -719,9 +762,19 @@ function resolvePhrase(phrase: readonly Token[], registry: Registry): Speaker | 
     }
     {
       const text = phraseText(phrase);
-      const gender = ROLE_NOUNS.get(head.lower) ?? null;
+      const gender = roleGender(head.lower);
       const plural = /s$/.test(head.lower) && !/ss$/.test(head.lower);
-      return mentionSpeaker(registry, text, plural ? 'group' : 'person', gender, [], 'name');
+      const kind: Entity['kind'] = ORG_HEADS.has(head.lower) && !isRoleNoun(head.lower) ? 'org' : plural ? 'group' : 'person';
+      // `the mother-of-three said`: a definite description of someone already named.
+      if (first.lower === 'the' && !plural && !possessor && !spokes && !ORG_HEADS.has(head.lower)) {
+        for (const e of registry.recent()) {
+          if (e.kind === 'person' && (gender === null || e.gender === null || e.gender === gender) && /^\p{Lu}/u.test(e.name)) {
+            registry.learnGender(e.name, gender);
+            return { name: e.name, how: 'title' };
+          }
+        }
+      }
+      return mentionSpeaker(registry, text, kind, gender, [], 'name');
     }
   }
   // The last run of capitals is the name: `Lead inspector Emmy Tomsett`, `the Cabinet Office`.
@@ -733,6 +786,11 @@ function resolvePhrase(phrase: readonly Token[], registry: Registry): Speaker | 
   if (run.length === 0) {
     const text = phraseText(phrase);
     return text ? mentionSpeaker(registry, text, 'group', null, [], 'name') : null;
+  }
+  // `Parents say…`, `Inspectors found…`: a capitalised common noun at the start of a sentence.
+  if (run.length === 1 && isRoleNoun(run[0]!.lower)) {
+    const plural = /s$/.test(run[0]!.lower) && !/ss$/.test(run[0]!.lower);
+    return mentionSpeaker(registry, phraseText(phrase), plural ? 'group' : 'person', roleGender(run[0]!.lower), [], 'name');
   }
   const read = readName(run);
   const roles = startRun > 0 ? [phraseText(phrase.slice(0, startRun)).toLowerCase()] : [];
@@ -764,7 +822,7 @@ function resolvePronoun(pronoun: string, registry: Registry): Speaker | null {
     for (const e of registry.recent()) {
       if (e.kind !== 'person') continue;
       if (e.gender === null || e.gender === want) {
-        registry.learnGender(e.name, want);
+        registry.mention(e.name, e.kind, want, []);
         return { name: e.name, how: 'pronoun' };
       }
     }
@@ -786,22 +844,28 @@ function resolvePronoun(pronoun: string, registry: Registry): Speaker | null {
 /** `the cabinet member` → the person introduced with that role; `the regulator` → the regulator named before. */
 function resolveRole(phrase: readonly Token[], registry: Registry): Speaker | null {
   const words = phrase.map((t) => t.lower).filter((w) => w !== 'the' && w !== 'a' && w !== 'an');
-  const head = words[words.length - 1];
-  if (!head) return null;
+  const last = words[words.length - 1];
+  if (!last) return null;
+  // The role noun is the head even when a qualifier follows: `the head of safeguarding`.
+  const roleHead = words.find((w) => isRoleNoun(w) && !ORG_HEADS.has(w));
+  const head = roleHead ?? last;
   if (REGULATOR_NOUNS.has(head)) {
     for (const e of registry.recent()) if (e.kind === 'org' && (REGULATORS.has(e.name.toLowerCase()) || /inspectorate/i.test(e.name))) return { name: e.name, how: 'title' };
   }
-  if (ORG_HEADS.has(head) && !ROLE_NOUNS.has(head)) {
-    const org = findOrgByNoun(head, registry);
+  if (!roleHead && ORG_HEADS.has(last)) {
+    const org = findOrgByNoun(last, registry);
     if (org) return { name: org.name, how: 'title' };
     return null;
   }
-  const modifiers = words.slice(0, -1).filter((w) => !['official', 'new', 'former'].includes(w));
+  const wanted = words.filter((w) => !['official', 'new', 'former', 'of', 'for', 'and', '&'].includes(w));
   for (const e of registry.recent()) {
     if (e.kind !== 'person') continue;
     for (const role of e.roles) {
-      const roleWords = role.split(/\s+/).map((w) => w.replace(/['’]s$/, ''));
-      if (roleWords.includes(head) && modifiers.every((m) => roleWords.includes(m))) return { name: e.name, how: 'title' };
+      const roleWords = role.split(/[\s()]+/).map((w) => w.replace(/['’]s$/, ''));
+      if (roleWords.includes(head) && wanted.every((m) => roleWords.includes(m))) {
+        registry.mention(e.name, e.kind, null, []);
+        return { name: e.name, how: 'title' };
+      }
     }
   }
   return null;
@@ -815,6 +879,17 @@ function findOrgByNoun(noun: string, registry: Registry): Entity | undefined {
     if (noun === 'authority' && words.includes('council')) return e;
   }
   return undefined;
+}
+
+/** Whether every word but the small ones starts with a capital: `Stepping Stones`, `Growing Up in Devon`. */
+function isTitleCase(quoted: string): boolean {
+  const words = quoted.split(/\s+/).filter((w) => w.length > 0);
+  let capitals = 0;
+  for (const w of words) {
+    if (/^\p{Lu}/u.test(w)) capitals++;
+    else if (!/^(?:of|and|in|on|the|a|an|for|to|at|&)$/.test(w)) return false;
+  }
+  return capitals >= 2;
 }
 
 /** The index of the first token ending after `offset` (the token holding it), or -1. */
@@ -836,7 +911,13 @@ function keepQuote(text: string, span: QuoteSpan, tokens: readonly Token[], open
   const before = openToken > 0 ? tokens[openToken - 1] : undefined;
   const before2 = openToken > 1 ? tokens[openToken - 2] : undefined;
   const named = (before && NAMING_WORDS.has(before.lower)) || (before2 && NAMING_WORDS.has(before2.lower) && before && ['as', 'of', 'a', 'the', 'an'].includes(before.lower));
-  if (named && words <= NAMED_QUOTE_WORDS && !/[.!?]\s/.test(text.slice(span.start, span.end))) return false;
+  const quoted = text.slice(span.start, Math.min(span.end, span.start + 200));
+  const describedAs = before && before2 && before.lower === 'being' && before2.lower === 'as';
+  if ((named || describedAs) && words <= NAMED_QUOTE_WORDS && !/[.!?]\s/.test(quoted)) return false;
+  // A single quoted word is a term or a scare quote far more often than someone's words.
+  if (words === 1) return false;
+  // Title Case in quotes is a name (`the ‘Stepping Stones’ service`), not speech.
+  if (words <= TERM_QUOTE_WORDS && isTitleCase(quoted)) return false;
   if (clauses.length > 0) return words > 0;
   if (words <= SHORT_QUOTE_WORDS) return false;
   // Without any reporting verb, a short quote that the sentence carries on after is a term or a title (‘Pathways on a page’ provide…).

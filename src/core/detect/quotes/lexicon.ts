@@ -99,6 +99,14 @@ export const ROLE_NOUNS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
   ['students', null], ['staff', null], ['carers', null], ['children', null], ['people', null], ['patients', null],
   ['councillors', null], ['ministers', null], ['leaders', null], ['managers', null], ['critics', null], ['unions', null],
   ['members', null], ['mps', null], ['experts', null], ['opponents', null], ['supporters', null], ['insiders', null],
+  ['person', null], ['relative', null], ['relatives', null], ['carer', null], ['user', null], ['users', null],
+  ['constables', null], ['officers', null], ['leaver', null], ['parent', null], ['pupil', null], ['student', null],
+  ['patient', null], ['victim', null], ['victims', null], ['neighbour', null], ['neighbours', null], ['witness', null],
+  ['witnesses', null], ['friend', null], ['friends', null], ['colleague', null], ['colleagues', null], ['grandmother', 'f'],
+  ['grandfather', 'm'], ['woman', 'f'], ['man', 'm'], ['girl', 'f'], ['boy', 'm'], ['inspectors', null], ['respondents', null],
+  ['governors', null], ['trustees', null], ['trustee', null], ['volunteers', null], ['volunteer', null], ['nurses', null],
+  ['doctors', null], ['midwives', null], ['midwife', null], ['paramedic', null], ['paramedics', null], ['chair', null],
+  ['vice-chair', null], ['spokespeople', null],
 ]);
 
 /** Lower-case words that modify a role noun inside a subject (`official spokesman`, `senior leaders`, `lead inspector`). */
@@ -108,6 +116,7 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set([
   'independent', 'former', 'acting', 'interim', 'pensions', 'finance', 'housing', 'opposition', 'party', 'union',
   'government', 'school', 'police', 'fire', 'hospital', 'team', 'service', 'services', 'foster', 'policy', 'front-line',
   'frontline', 'head', 'new', 'some', 'many', 'most', 'other', 'two', 'three', 'several', 'all', 'both', 'one', 'elected',
+  'another', 'young', 'older', 'tutor', 'agency', 'family', 'long-serving', 'experienced', 'junior', 'retired',
 ]);
 
 /** Capitalised last words that make a run of capitals an organisation (`Devon County Council`, `British Medical Association`). */

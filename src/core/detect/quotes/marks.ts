@@ -173,6 +173,12 @@ function endUnclosed(text: string, open: number, start: number, limit: number): 
   return trimmed;
 }
 
+/** Whether `text[from, to)` holds a letter or digit: marks around nothing but punctuation quote nothing. */
+function hasWord(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isWordCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /**
  * Every quoted stretch of `text` in order, nested quotes left inside their
  * outer quote. Linear in the length of `text`; never throws.
@@ -202,7 +208,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     const end = endUnclosed(text, from.at, start, limit);
     // An unclosed single mark is more often a stray apostrophe than a quote: keep it only when it opens a sentence.
     if (from.family === 'single' && !opensSentence(text, from.at)) return;
-    if (end > start) spans.push({ start, end, open: from.at, close: -1, runsOn: limit >= text.length && end === trimEnd(text, start, text.length) });
+    if (end > start && hasWord(text, start, end)) spans.push({ start, end, open: from.at, close: -1, runsOn: limit >= text.length && end === trimEnd(text, start, text.length) });
   };
   for (let k = 0; k < marks.length; k++) {
     const mark = marks[k]!;
@@ -218,7 +224,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     }
     if (mark.possessive && laterSingleClose[k]) continue;
     const start = current.at + 1;
-    if (mark.at > start) spans.push({ start, end: mark.at, open: current.at, close: mark.at, runsOn: false });
+    if (mark.at > start && hasWord(text, start, mark.at)) spans.push({ start, end: mark.at, open: current.at, close: mark.at, runsOn: false });
     current = null;
   }
   if (current !== null) pushUnclosed(current, text.length);

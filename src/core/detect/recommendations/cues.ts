@@ -23,7 +23,7 @@ export interface Trigger {
 }
 
 const TRIGGER_SOURCE =
-  /\b(?:should|must|ought|needs?|needed|got\s+to|ha(?:ve|s)\s+to|recommend(?:s|ed|ing|ations?)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:for|on|upon)|demand(?:s|ed)?|wants?|wanted|ask(?:s|ed)?|would\s+like\s+to\s+see|(?:is|are)\s+(?:recommended|asked|invited|requested|urged)\s+to|essential|vital|imperative|crucial|important|critical|necessary|time\s+has\s+come|high\s+time|time\s+for|way|approach|answer|solution|could|required|priority)\b/.source;
+  /\b(?:should|must|ought|needs?|needed|got\s+to|ha(?:ve|s)\s+to|recommend(?:s|ed|ing|ations?)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:for|on|upon)|demand(?:s|ed)?|wants?|wanted|ask(?:s|ed)?|would\s+like\s+to\s+see|(?:is|are)\s+(?:recommended|asked|invited|requested|urged)\s+to|essential|vital|imperative|crucial|important|critical|necessary|time\s+has\s+come|high\s+time|time\s+(?:for|to)|(?:told|ordered|instructed|directed)|way|approach|answer|solution|could|required|priority)\b/.source;
 
 /** The triggers, for lower-cased text (faster than a case-insensitive search). */
 const TRIGGER = new RegExp(TRIGGER_SOURCE, 'g');
@@ -77,7 +77,10 @@ const NEGATIONS = new Set(['not', "n't", 'never', 'no', "don't", "doesn't", "did
 const DISCOURSE = new Set(['noted', 'remembered', 'said', 'stressed', 'emphasised', 'emphasized', 'acknowledged', 'admitted', 'conceded', 'recognised', 'recognized', 'pointed', 'borne', 'added', 'mentioned', 'observed', 'understood', 'highlighted', 'recorded', 'clear']);
 
 /** Verbs after must / have to that report a hardship people endure: "families must wait". */
-const HARDSHIP = new Set(['wait', 'queue', 'endure', 'cope', 'travel', 'rely', 'sleep', 'suffer', 'struggle', 'put', 'go', 'pay', 'face', 'live', 'share', 'make']);
+const HARDSHIP = new Set(['wait', 'queue', 'endure', 'cope', 'travel', 'rely', 'sleep', 'suffer', 'struggle', 'wake']);
+
+/** Further verbs after "have to" that report what people are made to do: "residents have to pay more". */
+const HAVE_TO_HARDSHIP = new Set(['pay', 'go', 'live', 'share', 'put', 'leave', 'move', 'spend', 'choose', 'watch', 'stay', 'give']);
 
 /** A sentence opening that puts what follows under rules already made. */
 const UNDER_RULES = /^(?:[^,]{0,40}\b)?under (?:the |these |its |their )?(?:new |current |existing |proposed |revised |latest |government'?s? |council'?s? )?(?:rules|law|laws|legislation|regulations|plans|proposals|scheme|guidance|changes|policy|arrangements|bill)\b/;
@@ -90,7 +93,7 @@ const POSSESSED = new Set([
 ]);
 
 /** Verbs after should that make it a forecast: "the scheme should mean fewer delays". */
-const FORECAST = new Set(['mean', 'result', 'lead', 'prove', 'arrive', 'save', 'see', 'expect', 'get', 'come', 'take']);
+const FORECAST = new Set(['mean', 'result', 'lead', 'prove', 'arrive', 'save', 'see', 'expect', 'last', 'cost']);
 
 /** Words after which "need" is a noun: "the need", "their needs", "complex needs". */
 const NOUN_NEED = new Set([
@@ -133,9 +136,11 @@ export function judgeTrigger(text: string, trigger: Trigger, start: number, end:
   switch (word) {
     case 'should':
     case 'must':
-      return judgeModal(text, index, start, end, word, matched, before(8), after(3));
+      return judgeModal(text, index, start, word, matched, before(8), after(2));
     case 'ought': {
-      const next = after(2);
+      const next = after(3);
+      // "ought to have known": a counterfactual about the past.
+      if (next[1] === 'have' && next[2] !== undefined && !POSSESSED.has(next[2])) return null;
       return next[0] === 'to' || (next[0] === 'not' && next[1] === 'to') ? `${matched} ${next[0] === 'to' ? 'to' : 'not to'}` : null;
     }
     case 'need':
@@ -157,14 +162,23 @@ export function judgeTrigger(text: string, trigger: Trigger, start: number, end:
     case 'necessary':
     case 'required':
     case 'priority':
-      return judgeNecessity(word, matched, before(3), after(2));
+      return judgeNecessity(text, index, start, word, matched, before(3), after(2));
     case 'time has come':
     case 'high time':
       return matched;
-    case 'time for': {
-      const prev = before(2);
-      return prev[prev.length - 1] === 'is' || (prev[prev.length - 1] === 'now' && prev[prev.length - 2] === 'is') ? `is ${matched}` : null;
+    case 'time for':
+    case 'time to': {
+      // "it is time to act", "now is the time for change"
+      const prev = before(3);
+      const p1 = last(prev);
+      const p2 = last(prev, 2);
+      return p1 === 'is' || p1 === "it's" || (p1 === 'now' && p2 === 'is') || (p1 === 'the' && p2 === 'is' && last(prev, 3) === 'now') ? matched : null;
     }
+    case 'told':
+    case 'ordered':
+    case 'instructed':
+    case 'directed':
+      return judgeDirective(after(6), matched, before(4));
     case 'way':
     case 'approach':
     case 'answer':
@@ -195,10 +209,10 @@ function last<T>(items: readonly T[], fromEnd = 1): T | undefined {
   return items[items.length - fromEnd];
 }
 
-function judgeModal(text: string, index: number, start: number, end: number, word: string, matched: string, prev: string[], next: string[]): string | null {
+function judgeModal(text: string, index: number, start: number, word: string, matched: string, prev: string[], next: string[]): string | null {
   // Sentence-initial "Should the council…" is a condition or a question.
   if (prev.length === 0) return null;
-  const [n1, n2, n3] = next;
+  const [n1, n2] = next;
   // "as it should.", "not yet where it should be" — a comparison, not a prescription.
   if (n1 === undefined || ((n1 === 'be' || n1 === 'do' || n1 === 'have') && n2 === undefined)) return null;
   // Counterfactual or inference about the past: "should have been", "must have known" — but
@@ -220,12 +234,10 @@ function judgeModal(text: string, index: number, start: number, end: number, wor
     // A consequence or a hardship: "meaning that in some cases families must wait".
     if (prev.some((w) => w === 'meaning' || w === 'means' || w === 'meant')) return null;
     if (n1 !== undefined && HARDSHIP.has(n1)) return null;
-    if (n1 === 'be' && (n2 === 'a' || n2 === 'an' || n2 === 'the' || n2 === 'very' || n2 === 'hard' || n2 === 'difficult' || n2 === 'tempting' || n2 === 'said')) return null;
+    // Inference, not obligation: "it must be very hard for them".
+    if (n1 === 'be' && (n2 === 'very' || n2 === 'hard' || n2 === 'difficult' || n2 === 'tempting' || n2 === 'frustrating' || n2 === 'awful' || n2 === 'terrible')) return null;
     if (n1 === 'surely' || n1 === 'feel') return null;
   }
-  void end;
-  void start;
-  void n3;
   return matched;
 }
 
@@ -253,8 +265,7 @@ function judgeNeed(text: string, index: number, start: number, end: number, word
   if (word === 'needed') {
     // "is needed", "are still needed": an action noun as subject.
     if (p1 === 'is' || p1 === 'are' || p1 === 'remains' || p1 === 'remain' || ((p2 === 'is' || p2 === 'are') && /^(?:still|now|also|urgently|clearly|therefore|badly|really)$/.test(p1 ?? ''))) {
-      const subject = textBefore(text, index, start).match(/([\p{L}-]+)\s+(?:is|are|remains?)\s+(?:\w+\s+)?$/u);
-      return subject !== null && ACTION_NOUNS.has(subject[1]!) ? matched : null;
+      return hasActionSubject(text, index, start) ? matched : null;
     }
     // "the rise was needed to protect services": a justification, not a prescription.
     if (p1 === 'was' || p1 === 'were' || p1 === 'be' || p1 === 'been' || p1 === 'being') return null;
@@ -295,15 +306,24 @@ function judgeHaveTo(word: string, matched: string, prev: string[], next: string
   if (p1 !== undefined && (NEGATIONS.has(p1) || p1.endsWith("n't"))) return null;
   if (p1 === 'would' || p1 === 'might' || p1 === 'may' || p1 === 'could' || p1 === 'will' && last(prev, 2) !== 'we') return null;
   if (n1 === undefined || n1 === 'say' || n1 === 'admit' || n1 === 'be' && next[1] === 'said' || n1 === 'do' && next[1] === 'with') return null;
-  if (HARDSHIP.has(n1)) return null;
+  if (HARDSHIP.has(n1) || HAVE_TO_HARDSHIP.has(n1)) return null;
   if (prev.some((w) => w === 'meaning' || w === 'means' || w === 'who' || w === 'if' || w === 'when' || w === 'whether')) return null;
   // Possession: "what we have to offer", "the powers it has to".
   if (p1 === 'what' || p1 === 'powers' || p1 === 'money' || prev.includes('what')) return null;
   return matched;
 }
 
-function judgeNecessity(word: string, matched: string, prev: string[], next: string[]): string | null {
+/** Whether an action noun is the subject of the "is/are (still) …" just before `index`: "further work is (still) needed". */
+function hasActionSubject(text: string, index: number, start: number): boolean {
+  const subject = textBefore(text, index, start).match(/(\bno\s+(?:[a-z]+\s+)?)?([a-z-]+)\s+(?:is|are|remains?)\s+(?:[a-z]+\s+)?$/);
+  // "No further action is required" says the opposite.
+  return subject !== null && subject[1] === undefined && ACTION_NOUNS.has(subject[2]!);
+}
+
+function judgeNecessity(text: string, index: number, start: number, word: string, matched: string, prev: string[], next: string[]): string | null {
   const [n1, n2] = next;
+  // "Further action is required.", "Improvements are essential in…"
+  if ((word === 'required' || word === 'necessary' || word === 'essential' || word === 'vital') && n1 !== 'that' && n1 !== 'to' && hasActionSubject(text, index, start)) return matched;
   if (word === 'priority') {
     // "it is a (high|top|key) priority to"
     const p = prev.join(' ');
@@ -353,6 +373,22 @@ function judgeWant(next: string[], matched: string, prev: string[]): string | nu
   return `${matched} ${object.join(' ')} to`;
 }
 
+/** "Ofsted told the council to improve", "the trust was ordered to make changes": a directive reported. */
+function judgeDirective(next: string[], matched: string, prev: string[]): string | null {
+  const p1 = last(prev);
+  if (p1 === 'the' || p1 === 'an' || p1 === 'a' || p1 === 'if' || p1 === 'who' || p1 === 'as') return null;
+  // "the action we have told the provider to take" names the directive; the sentence does not make it.
+  if (prev.some((w) => w === 'action' || w === 'actions' || w === 'what' || w === 'which' || w === 'steps' || w === 'measures')) return null;
+  const toAt = next.indexOf('to');
+  if (toAt < 0 || toAt > 4 || toAt + 1 >= next.length) return null;
+  const object = next.slice(0, toAt);
+  if (object.some((w) => NEGATIONS.has(w) || w === 'and' || w === 'or' || w === 'that' || w === 'me' || w === 'us' || w === 'him' || w === 'her')) return null;
+  // "told to stay indoors" is an instruction to the public; prescriptions name an improvement or an action.
+  const verb = next[toAt + 1]!;
+  if (/^(?:expect|stay|leave|wait|go|come|keep|call|avoid|return)$/.test(verb)) return null;
+  return `${matched} ${[...object, 'to'].join(' ')}`.replace(/\s+/g, ' ');
+}
+
 function judgeAsk(next: string[], matched: string, prev: string[]): string | null {
   const p1 = last(prev);
   // "was asked to join" reports a plan; "Members are asked to note" is caught as a phrase of its own.
@@ -376,7 +412,8 @@ function judgeRecommend(word: string, matched: string, prev: string[], next: str
   }
   // "the recommended dose", "a recommended route": an adjective.
   if (word === 'recommended' && (p1 === 'the' || p1 === 'a' || p1 === 'an' || p1 === 'its' || p1 === 'their' || p1 === 'than')) return null;
-  if (p1 !== undefined && NEGATIONS.has(p1) && word === 'recommended' && last(prev, 2) === 'was') return null;
+  // "This option is not recommended": an option turned down, not an action prescribed.
+  if (word === 'recommended' && p1 !== undefined && (NEGATIONS.has(p1) || p1.endsWith("n't"))) return null;
   return matched;
 }
 

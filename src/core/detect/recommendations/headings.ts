@@ -28,6 +28,7 @@ const HEADING_PATTERNS: readonly RegExp[] = [
   // Action the provider must take / Actions required / Action needed / Required actions
   /^(?:the )?actions? (?:the |we |you |they |this |that |which )?(?:[\w’'-]+ ){0,4}?(?:must|should|needs? to|ought to|is required to|are required to) take\b/,
   /^actions? (?:required|needed|to be taken|to take|for improvement|to improve|points)\b/,
+  /^actions? (?:we have |we've )?(?:told|asked|required) the (?:provider|trust|service|practice|school|council|force|home|registered [\w-]+) to take\b/,
   /^(?:priority|immediate|required|recommended|further|urgent|suggested|next) actions?\b/,
   /^next steps?\b/,
   /^(?:the )?(?:improvements?|changes|steps) (?:needed|required|to (?:make|be made|be taken|take)|we (?:must|should|need to) (?:make|take))\b/,

@@ -32,7 +32,7 @@ function isWordChar(c: number): boolean {
 /** The first two words from `start` (the second may be missing), read by hand: this runs on every paragraph. */
 function readFirstWords(text: string, start: number, end: number): [string, string | undefined] | null {
   let i = start;
-  while (i < end && isWordChar(text.charCodeAt(i))) i++;
+  while (i < end && i - start < 30 && isWordChar(text.charCodeAt(i))) i++;
   if (i === start) return null;
   const first = text.slice(start, i);
   let j = i;
@@ -79,6 +79,9 @@ const SUBORDINATORS = new Set([
   'although', 'though', 'before', 'after', 'once', 'since', 'so that', 'in', 'for', 'with', 'by', 'from', 'of',
 ]);
 
+/** Words that open a subordinate clause (not a phrase): read through "to find homes", stop at "that". */
+const CLAUSE_OPENERS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where', 'when', 'while', 'if', 'because', 'so', 'whether', 'until', 'unless', 'although', 'though', 'once', 'since']);
+
 /** How many words of an item we read to find its main verb. */
 const MAIN_VERB_WINDOW = 12;
 
@@ -88,13 +91,15 @@ const MAIN_VERB_WINDOW = 12;
  * in May") rather than a noun phrase or imperative naming what should be
  * done ("The timely availability of family support when…"). Only the first
  * words before any subordinate part are read, so "…when children have a
- * plan" does not count.
+ * plan" does not count; `throughPhrases` reads on through phrases such as
+ * "to find homes" and stops only at a clause ("that", "when"…), to tell the
+ * noun in "Work to find homes is slow" from the verb in "Work with partners".
  */
-export function isDescriptiveItem(text: string, start: number, end: number): boolean {
+export function isDescriptiveItem(text: string, start: number, end: number, throughPhrases = false): boolean {
   const words = text.slice(start, Math.min(end, start + 200)).toLowerCase().replace(/’/g, "'").match(/[\p{L}']+|,/gu) ?? [];
   for (let i = 0; i < words.length && i < MAIN_VERB_WINDOW; i++) {
     const word = words[i]!;
-    if (word === ',' || SUBORDINATORS.has(word)) return false;
+    if (word === ',' || (throughPhrases ? CLAUSE_OPENERS.has(word) : SUBORDINATORS.has(word))) return false;
     if (FINITE.has(word)) return true;
     if (word.endsWith("'s") && i === 0 && word.length > 2 && (word === "it's" || word === "that's" || word === "there's" || word === "he's" || word === "she's")) return true;
     if (i > 0 && word.endsWith("'ve") || word.endsWith("'ll") || word.endsWith("'re")) return true;
