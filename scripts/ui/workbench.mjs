@@ -122,11 +122,6 @@ function exactly(text) {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
-/** The visible text of the focused editor's lines, joined with newlines (the rendered window only). */
-export async function visibleEditorText(page) {
-  return page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
-}
-
 /**
  * Where `text` is drawn in the active editor: the client rectangle of its
  * first rendered occurrence, or undefined when it is not on screen.
@@ -206,7 +201,7 @@ export async function countHighlights(page) {
  * until `accept` holds, for conditions no selector expresses (a decoration's
  * colour, a file on disk). Throws with the last value after `timeoutMs`.
  */
-export async function waitUntil(read, accept, { timeoutMs = 15_000, what = 'condition' } = {}) {
+export async function waitUntil(read, accept, { timeoutMs = 30_000, what = 'condition' } = {}) {
   const until = Date.now() + timeoutMs;
   let last;
   for (;;) {

@@ -2,7 +2,8 @@
 // real VS Code without downloading one: code-server (installed by setup.sh)
 // serves the workbench, headless Debian Chromium opens it through
 // playwright-core, and the workbench reports the module's result through
-// window.codeAutomationExit. Shared by run-tests.mjs and bench/vscode/run.mjs.
+// window.codeAutomationExit. Shared by run-tests.mjs and bench/vscode/run.mjs;
+// startVsCodeServer serves the UI tests (scripts/ui/).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';

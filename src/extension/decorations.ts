@@ -97,7 +97,7 @@ export class Decorations implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => this.#redrawEditor(event.textEditor, performance.now())),
       sessions.onDidOpen((session) => this.redrawDocument(session.document)),
-      sessions.onDidEdit(({ session }) => this.redrawDocument(session.document)),
+      sessions.onDidEdit(({ session, startedAt }) => this.redrawDocument(session.document, startedAt)),
       sessions.onDidChangeAnnotations((session) => this.redrawDocument(session.document)),
       sessions.onDidClose((uri) => this.#forget(uri)),
       settings.onDidChange(() => this.redrawAll()),
@@ -120,9 +120,8 @@ export class Decorations implements vscode.Disposable {
     for (const editor of vscode.window.visibleTextEditors) this.#redrawEditor(editor, started);
   }
 
-  /** Redraws the visible editors showing `document`. */
-  redrawDocument(document: vscode.TextDocument): void {
-    const started = performance.now();
+  /** Redraws the visible editors showing `document`; `started` is when the work that led to it began (for the reported duration). */
+  redrawDocument(document: vscode.TextDocument, started = performance.now()): void {
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document === document) this.#redrawEditor(editor, started);
     }
@@ -175,9 +174,8 @@ function collectRanges(editor: vscode.TextEditor, session: ReportSession): Recor
   const positions = session.positions;
   const detections: Detection[] = session.openDetectionsInRange(start16, end16);
   for (const detection of detections) ranges[detection.kind].push(positions.rangeOf(detection));
-  const detector = session.detector;
-  const endCp = detector.toCodePoint(detector.length);
-  for (const annotation of session.annotationsInRange(detector.toCodePoint(start16), detector.toCodePoint(end16))) {
+  const endCp = positions.codePointLength;
+  for (const annotation of session.annotationsInRange(positions.codePointOf(start16), positions.codePointOf(end16))) {
     const style = styleOfAnnotation(annotation);
     if (!style) continue;
     const start = Math.min(annotation.start, endCp);

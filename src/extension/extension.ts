@@ -50,7 +50,11 @@ export function activate(context: vscode.ExtensionContext): ReportAnnotatorApi {
   return {
     whenIdle: () => sessions.whenIdle(),
     decorationsFor: (uri) => decorations.drawnFor(uri),
-    detectionsFor: (uri) => sessions.get(uri)?.detector.detections,
+    detectionsFor: (uri) => {
+      const session = sessions.get(uri);
+      session?.completeDetection();
+      return session?.detector.detections;
+    },
     annotationsView: tree as vscode.TreeDataProvider<unknown>,
     onDidUpdateDecorations: decorations.onDidUpdate,
   };

@@ -15,14 +15,17 @@ export interface OffsetConverter {
 
 /** Converts between the core's spans and editor ranges for one document. */
 export class DocumentPositions {
-  constructor(
-    private readonly document: vscode.TextDocument,
-    private readonly offsets: OffsetConverter,
-  ) {}
+  readonly #document: vscode.TextDocument;
+  readonly #offsets: OffsetConverter;
+
+  constructor(document: vscode.TextDocument, offsets: OffsetConverter) {
+    this.#document = document;
+    this.#offsets = offsets;
+  }
 
   /** The editor position of a code-point offset. */
   positionAt(codePoint: number): vscode.Position {
-    return this.document.positionAt(this.offsets.toUtf16(codePoint));
+    return this.#document.positionAt(this.#offsets.toUtf16(codePoint));
   }
 
   /** The editor range of a code-point span. */
@@ -32,7 +35,7 @@ export class DocumentPositions {
 
   /** The code-point offset of an editor position. */
   codePointAt(position: vscode.Position): number {
-    return this.offsets.toCodePoint(this.document.offsetAt(position));
+    return this.#offsets.toCodePoint(this.#document.offsetAt(position));
   }
 
   /** The code-point span of an editor range. */
@@ -40,8 +43,13 @@ export class DocumentPositions {
     return { start: this.codePointAt(range.start), end: this.codePointAt(range.end) };
   }
 
-  /** The UTF-16 offsets of an editor range, as the detector's range queries take them. */
-  utf16RangeOf(range: vscode.Range): { start: number; end: number } {
-    return { start: this.document.offsetAt(range.start), end: this.document.offsetAt(range.end) };
+  /** The code-point offset of a UTF-16 offset. */
+  codePointOf(utf16: number): number {
+    return this.#offsets.toCodePoint(utf16);
+  }
+
+  /** The document's length in code points. */
+  get codePointLength(): number {
+    return this.#offsets.toCodePoint(this.#document.offsetAt(this.#document.lineAt(this.#document.lineCount - 1).range.end));
   }
 }

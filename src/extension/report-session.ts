@@ -20,10 +20,10 @@ import type { Problem } from '../core/errors';
 import type { Annotation, Detection, DetectionKind, Span } from '../core/model';
 import type { FileSystem, Logger } from '../core/ports';
 import { AnnotationStore } from '../core/store/annotation-store';
-import { createAnnotationFactory } from '../core/store/new-annotation';
-import { codePointLength } from '../core/text/code-points';
+import { createAnnotationFactory, type AnnotationFactory } from '../core/store/new-annotation';
+import { OffsetMap, codePointLength } from '../core/text/code-points';
 import { hashText } from '../core/text/hash';
-import { DocumentPositions } from './positions';
+import { DocumentPositions, type OffsetConverter } from './positions';
 
 /** One annotation's state before and after a change; `undefined` means absent. */
 export interface AnnotationChange {
@@ -33,6 +33,15 @@ export interface AnnotationChange {
 
 /** Annotation fields a position update rewrites. */
 type PositionFields = Pick<Annotation, 'start' | 'end' | 'text' | 'line' | 'column' | 'prefix' | 'suffix' | 'orphaned'>;
+
+/** The text of a large report at open, while its detection is fed in slices. */
+interface OpeningText {
+  readonly text: string;
+  /** How much of `text` (UTF-16 units) the detector has. */
+  fedTo: number;
+  /** Conversions for the whole text, used until the detector has all of it. */
+  readonly offsets: OffsetMap;
+}
 
 /** Dependencies of a session, given by the session registry. */
 export interface ReportSessionOptions {
@@ -47,17 +56,34 @@ export interface ReportSessionOptions {
 
 const keyOf = (kind: string, span: Span): string => `${kind}\u0000${span.start}\u0000${span.end}`;
 
+/**
+ * Detection of a large report runs in slices (UTF-16 units, cut at a line
+ * break) with a yield between them, so the extension host stays responsive
+ * and the top of the report is highlighted at once. The first slice is about
+ * two screens of text.
+ */
+const FIRST_SLICE = 24_000;
+const NEXT_SLICE = 96_000;
+
 /** The live state of one open report. Create with {@link ReportSession.open}; dispose when the document closes. */
 export class ReportSession implements vscode.Disposable {
   readonly document: vscode.TextDocument;
   readonly #options: ReportSessionOptions;
   #detector: IncrementalDetector;
+  /** While detection is still being fed slices: the text at open, how much of it the detector has, and its offset map. */
+  #opening: OpeningText | undefined;
+  #disposed = false;
+  readonly #onDidDetectMore = new vscode.EventEmitter<ChangedRange>();
+  /** Fires after a slice of a large report was detected (not for edits: those return their range). */
+  readonly onDidDetectMore = this.#onDidDetectMore.event;
   #store: AnnotationStore | undefined;
   #problem: Problem | undefined;
   /** Store annotations at their live positions, sorted by start. */
   #live: readonly Annotation[] = [];
-  /** Kind+span keys of every live annotation: a detection with one of these is drawn as the annotation (or hidden when rejected). */
-  #claimed = new Set<string>();
+  /** Kind+span keys of every live annotation (a detection with one is drawn as the annotation, or hidden when rejected); built on demand. */
+  #claimed: Set<string> | undefined;
+  /** The longest live annotation, which bounds range lookups in the start-sorted list. */
+  #longest = 0;
   /** Ids whose text an edit touched since the last re-anchoring. */
   readonly #touched = new Set<string>();
   #livePositionsChanged = false;
@@ -67,6 +93,7 @@ export class ReportSession implements vscode.Disposable {
   #loaded: Promise<void>;
   #highlight = true;
   #lastSidecarWrite: number | undefined;
+  #factoryCache: { readonly version: number; readonly author: string; readonly factory: AnnotationFactory } | undefined;
   readonly #onDidChangeAnnotations = new vscode.EventEmitter<void>();
   /** Fires after the annotations changed (a command, undo, a reload or re-anchoring), not on mere shifting while typing. */
   readonly onDidChangeAnnotations = this.#onDidChangeAnnotations.event;
@@ -74,7 +101,13 @@ export class ReportSession implements vscode.Disposable {
   private constructor(document: vscode.TextDocument, options: ReportSessionOptions) {
     this.document = document;
     this.#options = options;
-    this.#detector = new IncrementalDetector(document.getText(), { kinds: options.kinds });
+    const text = document.getText();
+    const firstCut = cutAfterLineBreak(text, FIRST_SLICE);
+    this.#detector = new IncrementalDetector(firstCut < text.length ? text.slice(0, firstCut) : text, { kinds: options.kinds });
+    if (firstCut < text.length) {
+      this.#opening = { text, fedTo: firstCut, offsets: new OffsetMap(text) };
+      void options.track(this.#detectRest());
+    }
     this.#loaded = this.#enqueue(() => this.#load());
   }
 
@@ -93,14 +126,24 @@ export class ReportSession implements vscode.Disposable {
     return this.#loaded;
   }
 
-  /** The detector for the current text. */
+  /** The detector for the current text (while a large report is still being detected, for its first part). */
   get detector(): IncrementalDetector {
     return this.#detector;
   }
 
+  /** Whether detection of the whole text has finished. */
+  get detectionComplete(): boolean {
+    return this.#opening === undefined;
+  }
+
   /** Converts the core's offsets for this document. */
   get positions(): DocumentPositions {
-    return new DocumentPositions(this.document, this.#detector);
+    return new DocumentPositions(this.document, this.#offsets);
+  }
+
+  /** Code points ↔ UTF-16 for the whole current text. */
+  get #offsets(): OffsetConverter {
+    return this.#opening?.offsets ?? this.#detector;
   }
 
   /** Why the sidecar could not be read (malformed, invalid…), or undefined. */
@@ -129,17 +172,40 @@ export class ReportSession implements vscode.Disposable {
 
   /** Detections not claimed by an annotation (accepted ones are drawn as annotations, rejected ones not at all). */
   get openDetections(): Detection[] {
-    return this.#detector.detections.filter((detection) => !this.#claimed.has(keyOf(detection.kind, detection)));
+    this.#claimed ??= new Set(this.#live.map((annotation) => keyOf(annotation.kind, annotation)));
+    const claimed = this.#claimed;
+    return this.#detector.detections.filter((detection) => !claimed.has(keyOf(detection.kind, detection)));
   }
 
   /** Like {@link openDetections}, restricted to the UTF-16 range (for drawing the visible part only). */
   openDetectionsInRange(start16: number, end16: number): Detection[] {
-    return this.#detector.detectionsInRange(start16, end16).filter((detection) => !this.#claimed.has(keyOf(detection.kind, detection)));
+    const detections = this.#detector.detectionsInRange(start16, end16);
+    const first = detections[0];
+    if (!first || this.#live.length === 0) return detections;
+    // Only annotations near these detections can claim them: no set over every annotation per keystroke.
+    const last = detections.reduce((end, detection) => Math.max(end, detection.end), first.end);
+    const claimed = new Set(this.annotationsInRange(first.start, last).map((annotation) => keyOf(annotation.kind, annotation)));
+    return claimed.size === 0 ? detections : detections.filter((detection) => !claimed.has(keyOf(detection.kind, detection)));
   }
 
-  /** Live annotations overlapping the code-point range `[start, end]`. */
+  /** Live annotations overlapping the code-point range `[start, end]` (a binary search in the start-sorted list). */
   annotationsInRange(start: number, end: number): Annotation[] {
-    return this.#live.filter((annotation) => annotation.start <= end && annotation.end >= start);
+    const live = this.#live;
+    let low = 0;
+    let high = live.length;
+    const from = start - this.#longest;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((live[middle] as Annotation).start < from) low = middle + 1;
+      else high = middle;
+    }
+    const found: Annotation[] = [];
+    for (let i = low; i < live.length; i++) {
+      const annotation = live[i] as Annotation;
+      if (annotation.start > end) break;
+      if (annotation.end >= start) found.push(annotation);
+    }
+    return found;
   }
 
   /** The id'd annotation at its live position. */
@@ -156,7 +222,7 @@ export class ReportSession implements vscode.Disposable {
 
   /** The unclaimed detection covering code point `offset` (ends inclusive), innermost first. */
   detectionAt(offset: number): Detection | undefined {
-    const at16 = this.#detector.toUtf16(offset);
+    const at16 = this.#offsets.toUtf16(offset);
     return this.openDetectionsInRange(Math.max(0, at16 - 1), at16 + 1)
       .filter((detection) => detection.start <= offset && offset <= detection.end)
       .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
@@ -164,7 +230,7 @@ export class ReportSession implements vscode.Disposable {
 
   /** The detection of a kind at exactly this span, claimed or not. */
   detectionWithSpan(kind: string, span: Span): Detection | undefined {
-    const start16 = this.#detector.toUtf16(span.start);
+    const start16 = this.#offsets.toUtf16(span.start);
     return this.#detector.detectionsInRange(start16, start16 + 1).find((detection) => detection.kind === kind && detection.start === span.start && detection.end === span.end);
   }
 
@@ -174,6 +240,8 @@ export class ReportSession implements vscode.Disposable {
    * annotations), so highlights follow every keystroke without a debounce.
    */
   applyContentChanges(changes: readonly vscode.TextDocumentContentChangeEvent[]): ChangedRange {
+    // The change's offsets refer to the whole text: finish detecting it first (rare: typing within moments of opening).
+    this.completeDetection();
     // Convert to code points against the text before the change, i.e. before the detector moves on.
     const spanChanges: SpanChange[] = changes.map((change) => ({
       start: this.#detector.toCodePoint(change.rangeOffset),
@@ -188,7 +256,7 @@ export class ReportSession implements vscode.Disposable {
       if (shifted.changed) {
         this.#live = shifted.annotations;
         this.#livePositionsChanged = true;
-        this.#rebuildClaims();
+        this.#liveChanged();
       }
       if (shifted.touched.length > 0) this.#livePositionsChanged = true;
     }
@@ -197,7 +265,34 @@ export class ReportSession implements vscode.Disposable {
 
   /** Starts again from the current text with other kinds (after the setting changed). */
   resetDetector(kinds: readonly DetectionKind[]): void {
+    this.#opening = undefined;
     this.#detector = new IncrementalDetector(this.document.getText(), { kinds });
+  }
+
+  /** Feeds the rest of a large report to the detector slice by slice, yielding between slices. */
+  async #detectRest(): Promise<void> {
+    while (this.#opening && !this.#disposed) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const opening = this.#opening;
+      if (!opening || this.#disposed) return;
+      const cut = cutAfterLineBreak(opening.text, opening.fedTo + NEXT_SLICE);
+      const changed = this.#appendSlice(opening, cut);
+      this.#onDidDetectMore.fire(changed);
+    }
+  }
+
+  /** Detects whatever of a large report's text is still waiting for its slice, at once. */
+  completeDetection(): void {
+    const opening = this.#opening;
+    if (opening) this.#appendSlice(opening, opening.text.length);
+  }
+
+  #appendSlice(opening: OpeningText, cut: number): ChangedRange {
+    const at = this.#detector.length;
+    const changed = this.#detector.applyChanges([{ start: at, end: at, text: opening.text.slice(opening.fedTo, cut) }]);
+    opening.fedTo = cut;
+    if (cut >= opening.text.length) this.#opening = undefined;
+    return changed;
   }
 
   /** Tags used in this report's annotations. */
@@ -210,13 +305,13 @@ export class ReportSession implements vscode.Disposable {
    * records them for undo and saves the sidecar. Returns false (after telling
    * the user why) when the sidecar cannot be written.
    */
-  async commit(build: (factory: ReturnType<typeof createAnnotationFactory>, session: ReportSession) => AnnotationChange[]): Promise<AnnotationChange[] | undefined> {
+  async commit(build: (factory: AnnotationFactory, session: ReportSession) => AnnotationChange[]): Promise<AnnotationChange[] | undefined> {
     await this.#loaded;
     return this.#enqueue(async () => {
       const store = this.#writableStore();
       if (!store) return undefined;
       this.#syncLivePositions(store);
-      const factory = createAnnotationFactory(this.#text(), this.#authorOption());
+      const factory = this.#factory();
       const changes = build(factory, this);
       if (changes.length === 0) return changes;
       applyToStore(store, changes);
@@ -303,7 +398,10 @@ export class ReportSession implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.#disposed = true;
+    this.#opening = undefined;
     this.#onDidChangeAnnotations.dispose();
+    this.#onDidDetectMore.dispose();
   }
 
   async #load(): Promise<void> {
@@ -328,7 +426,7 @@ export class ReportSession implements vscode.Disposable {
     if (store.annotations.length > 0) {
       const text = this.#text();
       const result = reanchorAnnotations(store.annotations, text);
-      const factory = createAnnotationFactory(text);
+      const factory = this.#factory();
       let changed = false;
       for (const annotation of result.annotations) {
         changed = this.#writePosition(store, annotation, factory) || changed;
@@ -349,7 +447,7 @@ export class ReportSession implements vscode.Disposable {
   #syncLivePositions(store: AnnotationStore, reanchorAll = false): boolean {
     if (!this.#livePositionsChanged && !reanchorAll) return false;
     const text = this.#text();
-    const factory = createAnnotationFactory(text);
+    const factory = this.#factory();
     const candidates = reanchorAll ? this.#live : this.#live.filter((annotation) => this.#touched.has(annotation.id));
     const reanchored = new Map(reanchorAnnotations(candidates, text).annotations.map((annotation) => [annotation.id, annotation]));
     let changed = false;
@@ -363,7 +461,7 @@ export class ReportSession implements vscode.Disposable {
   }
 
   /** Stores `placed`'s span (with fresh line, column and context) when it differs from the stored one. */
-  #writePosition(store: AnnotationStore, placed: Annotation, factory: ReturnType<typeof createAnnotationFactory>): boolean {
+  #writePosition(store: AnnotationStore, placed: Annotation, factory: AnnotationFactory): boolean {
     const stored = store.get(placed.id);
     if (!stored) return false;
     const position = factory.positionOf(placed.start);
@@ -447,21 +545,33 @@ export class ReportSession implements vscode.Disposable {
 
   #refreshLive(): void {
     this.#live = this.#store ? this.#store.annotations : [];
-    this.#rebuildClaims();
+    this.#liveChanged();
     this.#onDidChangeAnnotations.fire();
   }
 
-  #rebuildClaims(): void {
-    this.#claimed = new Set(this.#live.map((annotation) => keyOf(annotation.kind, annotation)));
+  #liveChanged(): void {
+    this.#claimed = undefined;
+    let longest = 0;
+    for (const annotation of this.#live) longest = Math.max(longest, annotation.end - annotation.start);
+    this.#longest = longest;
+  }
+
+  /**
+   * An annotation factory for the current text. Building one indexes the
+   * whole text (lines, surrogate pairs), so it is kept until the document or
+   * the author setting changes.
+   */
+  #factory(): AnnotationFactory {
+    const author = this.#options.author();
+    const cached = this.#factoryCache;
+    if (cached && cached.version === this.document.version && cached.author === author) return cached.factory;
+    const factory = createAnnotationFactory(this.#text(), author ? { author } : {});
+    this.#factoryCache = { version: this.document.version, author, factory };
+    return factory;
   }
 
   #text(): string {
     return this.document.getText();
-  }
-
-  #authorOption(): { author?: string } {
-    const author = this.#options.author();
-    return author ? { author } : {};
   }
 
   #enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -486,4 +596,11 @@ function applyToStore(store: AnnotationStore, changes: readonly AnnotationChange
       store.update(id, { ...cleared, ...fields });
     } else if (before && store.get(before.id)) store.remove(before.id);
   }
+}
+
+/** An offset at or after `from` just past a line break (so no slice splits a surrogate pair or a CRLF), or the text's end. */
+function cutAfterLineBreak(text: string, from: number): number {
+  if (from >= text.length) return text.length;
+  const lineBreak = text.indexOf('\n', from);
+  return lineBreak === -1 ? text.length : lineBreak + 1;
 }

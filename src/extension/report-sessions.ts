@@ -28,6 +28,8 @@ const BINARY_SNIFF_LENGTH = 8192;
 export interface ReportEdit {
   readonly session: ReportSession;
   readonly changed: ChangedRange;
+  /** `performance.now()` when the change reached the extension, so redraws can report detection plus drawing. */
+  readonly startedAt: number;
 }
 
 /** All report sessions of the window. */
@@ -139,6 +141,7 @@ export class ReportSessions implements vscode.Disposable {
       this.#sessionDisposables.set(key, [
         session,
         session.onDidChangeAnnotations(() => this.#onDidChangeAnnotations.fire(session)),
+        session.onDidDetectMore((changed) => this.#onDidEdit.fire({ session, changed, startedAt: performance.now() })),
         ...this.#watch(session),
       ]);
       this.#onDidOpen.fire(session);
@@ -186,14 +189,15 @@ export class ReportSessions implements vscode.Disposable {
       if (this.#skipped.has(event.document.uri.toString())) this.#consider(event.document);
       return;
     }
+    const startedAt = performance.now();
     try {
       const changed = session.applyContentChanges(event.contentChanges);
-      this.#onDidEdit.fire({ session, changed });
+      this.#onDidEdit.fire({ session, changed, startedAt });
     } catch (error) {
       // Never leave a session out of step with its text: start it again from the document.
       this.#log.error(`Incremental detection failed, detecting again from scratch: ${describeError(error)}`);
       session.resetDetector(this.#settings.current.kinds);
-      this.#onDidEdit.fire({ session, changed: { start: 0, end: event.document.getText().length, delta: 0 } });
+      this.#onDidEdit.fire({ session, changed: { start: 0, end: event.document.getText().length, delta: 0 }, startedAt });
     }
   }
 

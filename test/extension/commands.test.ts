@@ -153,6 +153,17 @@ describe('extension: commands', () => {
       await waitFor(api, 'the rejected metric to disappear', () => !decoratedTexts(api, editor.document, 'metric').includes(metric.text));
     });
 
+    it('rejects an accepted annotation by {uri, id}', async () => {
+      const uri = await copyFixtureReport(letter);
+      const editor = await openReport(api, uri);
+      const metric = findDetection(api, uri, 'metric', '£4.2m');
+      const [id] = idsFrom(await run('reportAnnotator.accept', { uri: uri.toString(), start: metric.start, end: metric.end }));
+      assert.deepEqual(idsFrom(await run('reportAnnotator.reject', { uri: uri.toString(), id })), [id]);
+      assert.equal(annotationById(await readAnnotations(api, uri), id!).status, 'rejected');
+      await waitFor(api, 'the rejected annotation to disappear', () => !decoratedTexts(api, editor.document, 'metric.accepted').includes(metric.text));
+      assert.ok(!decoratedTexts(api, editor.document, 'metric').includes(metric.text));
+    });
+
     it('keeps the detection hidden after the report is closed, changed on disk and reopened', async () => {
       const uri = await copyFixtureReport(letter);
       await openReport(api, uri);
@@ -389,6 +400,15 @@ describe('extension: commands', () => {
       const editor = await waitFor(api, 'the sidecar editor', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.path === `${uri.path}.annotations.yaml`));
       assert.equal(editor.viewColumn, vscode.ViewColumn.Two);
       assert.match(editor.document.getText(), /annotations:/);
+    });
+
+    it('opens the sidecar of the active report when given no argument', async () => {
+      const uri = await copyFixtureReport(pressRelease);
+      await openReport(api, uri);
+      await run('reportAnnotator.acceptAll');
+      await api.whenIdle();
+      await run('reportAnnotator.openSidecar');
+      await waitFor(api, 'the sidecar editor', () => vscode.window.visibleTextEditors.some((e) => e.document.uri.path === `${uri.path}.annotations.yaml`));
     });
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseDocument } from 'yaml';
-import { closeAllEditors, detectionsOf, fixtureUri, getApi, openReport, readText, run, sidecarUri, waitFor, type ReportAnnotatorApi } from './helpers';
+import { closeAllEditors, copyFixtureReport, detectionsOf, fixtureUri, getApi, openReport, readText, run, sidecarUri, waitFor, type ReportAnnotatorApi } from './helpers';
 
 const source = 'Report Annotator';
 
@@ -45,6 +45,20 @@ describe('extension: diagnostics', () => {
       await editor.document.save();
       await api.whenIdle();
       assert.deepEqual(await vscode.workspace.fs.readFile(sidecar), before);
+    });
+  });
+
+  describe('a sidecar fixed on disk', () => {
+    it('loses its Error diagnostic once it parses again', async () => {
+      const report = await copyFixtureReport('reports/press-release.txt');
+      const sidecar = sidecarUri(report);
+      const name = report.path.split('/').pop()!;
+      const write = (text: string) => vscode.workspace.fs.writeFile(sidecar, new TextEncoder().encode(text));
+      await write(`version: 1\nsource: ${name}\nannotations: [\n`);
+      await openReport(api, report);
+      await waitFor(api, 'the Error diagnostic', () => diagnosticsOn(sidecar).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+      await write(`version: 1\nsource: ${name}\nannotations: []\n`);
+      await waitFor(api, 'the Error diagnostic to clear', () => !diagnosticsOn(sidecar).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
     });
   });
 

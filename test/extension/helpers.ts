@@ -41,15 +41,14 @@ export function fixtureUri(path: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...path.split('/'));
 }
 
-let reportCount = 0;
-
 /**
  * Writes `text` as a new report under `scratch/` with a unique name, so each
  * test owns its report and its sidecar.
  */
 export async function createReport(text: string, name = 'report', extension = 'txt'): Promise<vscode.Uri> {
-  reportCount += 1;
-  const uri = vscode.Uri.joinPath(workspaceRoot(), 'scratch', `${name}-${Date.now().toString(36)}-${reportCount}.${extension}`);
+  // Each test file bundles its own copy of this module, so the name needs more than a counter to be unique.
+  const unique = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const uri = vscode.Uri.joinPath(workspaceRoot(), 'scratch', `${name}-${unique}.${extension}`);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   return uri;
 }
@@ -99,11 +98,12 @@ export async function readSidecar(api: ReportAnnotatorApi, report: vscode.Uri): 
   const text = await readText(uri);
   const document = parseDocument(text);
   assert.deepEqual(document.errors, [], `the sidecar ${uri.path} is not valid YAML`);
-  const content = parse(text) as Partial<SidecarContent> | null;
-  assert.ok(content && Array.isArray(content.annotations), `the sidecar ${uri.path} has no annotations list:\n${text}`);
+  const content = parse(text) as (Omit<SidecarContent, 'annotations'> & { annotations?: Annotation[] | null }) | null;
+  // The format (schemas/annotations.schema.json) reads a null or absent list as no annotations.
+  assert.ok(content && (content.annotations == null || Array.isArray(content.annotations)), `the sidecar ${uri.path} has no annotations list:\n${text}`);
   // Keys the format lets a writer leave out read as their defaults, as the store reads them.
-  const annotations = content.annotations.map((annotation) => ({ ...annotationDefaults, ...annotation }));
-  return { ...(content as SidecarContent), annotations };
+  const annotations = (content.annotations ?? []).map((annotation) => ({ ...annotationDefaults, ...annotation }));
+  return { ...content, annotations };
 }
 
 /** The annotations of `report`'s sidecar, or an empty list when it has none yet. */

@@ -5,6 +5,8 @@ import { closeAllEditors, copyFixtureReport, findDetection, fixtureUri, getApi, 
 /** One row of the Annotations view with the text a user sees and what clicking it does. */
 interface Row {
   readonly depth: number;
+  /** The label of the top-level row it sits under (its own for a top-level row). */
+  readonly root: string;
   readonly label: string;
   readonly description: string;
   readonly tooltip: string;
@@ -24,15 +26,18 @@ function textOf(value: string | vscode.MarkdownString | undefined | boolean): st
 /** Every row of the view, depth first, expanding every node (bounded depth: the view is file > kind/tag > annotation). */
 async function allRows(provider: vscode.TreeDataProvider<unknown>): Promise<Row[]> {
   const rows: Row[] = [];
-  async function visit(element: unknown, depth: number): Promise<void> {
+  async function visit(element: unknown, depth: number, root: string): Promise<void> {
     const children = (await provider.getChildren(element)) ?? [];
     for (const child of children) {
       const item = await provider.getTreeItem(child);
-      rows.push({ depth, label: labelOf(item), description: textOf(item.description), tooltip: textOf(item.tooltip), item });
-      if (depth < 5 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None && item.collapsibleState !== undefined) await visit(child, depth + 1);
+      const label = labelOf(item);
+      const description = textOf(item.description);
+      const under = depth === 0 ? `${label} ${description}` : root;
+      rows.push({ depth, root: under, label, description, tooltip: textOf(item.tooltip), item });
+      if (depth < 5 && item.collapsibleState !== vscode.TreeItemCollapsibleState.None && item.collapsibleState !== undefined) await visit(child, depth + 1, under);
     }
   }
-  await visit(undefined, 0);
+  await visit(undefined, 0, '');
   return rows;
 }
 
@@ -50,14 +55,15 @@ describe('extension: the Annotations view', () => {
     const [id] = idsFrom(await run('reportAnnotator.accept', { uri: uri.toString(), start: metric.start, end: metric.end }));
     await run('reportAnnotator.tag', { uri: uri.toString(), id, tags: ['view-check'] });
     const fileName = uri.path.split('/').pop()!;
-    const rows = await waitFor(api, 'the annotation in the view', async () => {
+    const rows = await waitFor(api, 'the annotation and its tag in the view', async () => {
       const found = await allRows(api.annotationsView);
-      return found.some((row) => row.depth > 0 && `${row.label} ${row.description}`.includes(metric.text)) && found;
+      const listed = found.some((row) => row.depth === 0 && `${row.label} ${row.description}`.includes(fileName));
+      return listed && found.some((row) => row.root.includes(fileName) && row.label.includes('view-check')) && found;
     });
+    assert.ok(rows.some((row) => row.root.includes(fileName) && row.depth > 0 && `${row.label} ${row.description}`.includes(metric.text)), 'the annotation is listed under its file');
     const fileRow = rows.find((row) => row.depth === 0 && `${row.label} ${row.description}`.includes(fileName));
     assert.ok(fileRow, `no row for ${fileName}; rows: ${JSON.stringify(rows.map((r) => r.label))}`);
     assert.match(`${fileRow.label} ${fileRow.description}`, /\d/, 'the file row shows a count');
-    assert.ok(rows.some((row) => row.depth > 0 && row.label.includes('view-check')), 'the tag is a group');
   });
 
   it('reveals the annotation’s text when a row is clicked', async () => {

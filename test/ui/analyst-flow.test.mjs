@@ -166,11 +166,17 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
     await picker.locator('.quick-input-title', { hasText: 'Report Annotator: tags' }).waitFor({ state: 'visible' });
     const row = picker.locator('.quick-input-list .monaco-list-row', { hasText: TAG });
     await row.waitFor({ state: 'visible' });
-    // Filter to the tag, then Space checks the active row (the pick is multi-select).
+    // Filter to the tag, step into the list, and Space checks the row (the pick is multi-select).
     await page.keyboard.type(TAG);
-    await picker.locator('.quick-input-list .monaco-list-row.focused', { hasText: TAG }).waitFor({ state: 'visible' });
+    // While typing, each prefix ("atten") is offered as a new tag; the whole word matches the vocabulary's row.
+    await picker.locator('.quick-input-list .monaco-list-row[aria-label$=", new tag"]').first().waitFor({ state: 'detached' });
+    const focused = picker.locator('.quick-input-list .monaco-list-row.focused');
+    for (let step = 0; !((await focused.count()) === 1 && (await focused.getAttribute('aria-label'))?.startsWith(TAG)); step += 1) {
+      assert.ok(step < 5, 'the keyboard reaches the tag row');
+      await page.keyboard.press('ArrowDown');
+    }
     await page.keyboard.press('Space');
-    await row.locator('input[type="checkbox"]:checked, .monaco-custom-toggle.checked').first().waitFor({ state: 'attached' });
+    await picker.locator('.quick-input-count', { hasText: '1 Selected' }).waitFor({ state: 'visible' });
     await capture(page, 'tag-picker');
     await page.keyboard.press('Enter');
     await picker.waitFor({ state: 'hidden' });
@@ -187,8 +193,18 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
     await rowNamed('metric').first().waitFor({ state: 'visible' });
     const tagRow = rowNamed(TAG).first();
     await tagRow.waitFor({ state: 'visible' });
-    if ((await tagRow.getAttribute('aria-expanded')) !== 'true') await tagRow.click();
+    // Tag groups start collapsed, and a refresh of the view (the sidecar was just written) may redraw them so.
+    await waitUntil(
+      async () => {
+        if ((await tagRow.getAttribute('aria-expanded')) === 'false') await tagRow.click();
+        return rowNamed(METRIC).count();
+      },
+      (count) => count > 0,
+      { what: `"${METRIC}" under the tag in the view` },
+    );
     await rowNamed(METRIC).first().waitFor({ state: 'visible' });
+    await page.mouse.move(5, 400);
+    await capture(page, 'annotations-view');
   });
 
   it('opens the sidecar beside the report, with the tag on disk', async function () {
@@ -200,7 +216,6 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
     assert.deepEqual(saved.tags, [TAG]);
     await page.mouse.move(5, 400);
     await capture(page, 'sidecar-beside-report');
-    await capture(page, 'annotations-view');
     // Back to one editor group: the report.
     await page.keyboard.press('Control+W');
     await editorTab(page, SIDECAR).waitFor({ state: 'detached' });
@@ -237,5 +252,40 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
     const boxes = await decorationsAt(page, await textRect(page, REJECTED));
     assert.ok(!boxes.some((box) => box.kind === 'metric'), `"${REJECTED}" stays unhighlighted: ${JSON.stringify(boxes)}`);
     assert.ok((await countHighlights(page)).quote > 0, 'the other detections are still shown');
+  });
+
+  it('ticks off the Getting Started steps done above, and exports to CSV from its last step', async function () {
+    await runFromPalette(page, 'Welcome: Open Walkthrough...');
+    const picker = page.locator('.quick-input-widget');
+    await picker.locator('.quick-input-box input').waitFor({ state: 'visible' });
+    await page.keyboard.type('Report Annotator');
+    await picker.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Get Started with Report Annotator' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.locator('.getting-started-step', { hasText: 'Export to CSV' }).first().waitFor({ state: 'visible' });
+    const titles = await walkthrough.locator('.getting-started-step .step-title').allInnerTexts();
+    assert.deepEqual(titles.map((title) => title.trim()), ['Open a report', 'Accept a metric', 'Tag a quote', 'Open the sidecar', 'Export to CSV']);
+    // Each step's check mark carries its id (qualified with the extension's and the walkthrough's) and aria-checked.
+    const done = () =>
+      walkthrough
+        .locator('.getting-started-step [data-done-step-id][aria-checked="true"]')
+        .evaluateAll((marks) => [...new Set(marks.map((mark) => mark.getAttribute('data-done-step-id')?.split('#').pop()))]);
+    await waitUntil(done, (ids) => ['openReport', 'acceptMetric', 'tagQuote', 'openSidecar'].every((id) => ids.includes(id)), {
+      what: 'the steps done above to be ticked',
+    });
+    assert.ok(!(await done()).includes('exportCsv'), 'nothing was exported yet');
+
+    await walkthrough.locator('.getting-started-step', { hasText: 'Export to CSV' }).first().click();
+    await walkthrough.getByRole('button', { name: 'Export as CSV' }).click();
+    // The save dialog suggests annotations.csv in the workspace; Enter takes it.
+    const dialog = page.locator('.quick-input-widget .quick-input-box input');
+    await waitUntil(() => dialog.inputValue().catch(() => ''), (value) => value.endsWith('annotations.csv'), { what: 'the save dialog' });
+    await page.keyboard.press('Enter');
+    const csvPath = join(workbench.workspace, 'annotations.csv');
+    const csv = await waitUntil(() => (existsSync(csvPath) ? readFileSync(csvPath, 'utf8') : ''), (text) => text.includes(METRIC), { what: 'annotations.csv' });
+    assert.match(csv, /^\uFEFFfile,id,kind,status/);
+    assert.ok(csv.split('\n').some((row) => row.includes(METRIC) && row.includes(TAG)), 'the tagged metric is a row');
+    await waitUntil(done, (ids) => ids.includes('exportCsv'), { what: 'the export step to be ticked' });
+    await capture(page, 'walkthrough');
   });
 });

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { formatProblem, type Problem } from '../../core/errors';
 import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar, validateSidecar } from '../../core/store/sidecar-format';
 import { isSidecarPath, reportPathOf, sidecarPathOf } from '../../core/store/sidecar-path';
-import { formatBytes } from '../../core/text/decode';
+import { decodeSidecar } from '../../core/store/decode-sidecar';
 import { OffsetMap } from '../../core/text/code-points';
 import { hashText } from '../../core/text/hash';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
@@ -118,15 +118,9 @@ async function checkSidecar(io: CliIo, target: SidecarTarget, maxBytes: number):
     return [{ code: 'file-unreadable', path: where, message: `cannot read: ${(error as Error).message}` }];
   }
   if (bytes === undefined) return [{ code: 'file-not-found', path: where, message: 'no such file' }];
-  if (bytes.length > maxBytes) {
-    return [{ code: 'sidecar-too-large', path: where, message: `refused: ${formatBytes(bytes.length)} is over the ${formatBytes(maxBytes)} limit for sidecars` }];
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return [{ code: 'sidecar-malformed', path: where, message: 'the sidecar is not UTF-8 text' }];
-  }
+  const decoded = decodeSidecar(bytes, where, maxBytes);
+  if (!decoded.ok) return [decoded.problem];
+  const text = decoded.value;
   const options = { expectedSource: io.fs.basename(target.report), maxBytes: Infinity };
   const problems = validateSidecar(text, where, options);
   if (problems.length > 0) return problems;

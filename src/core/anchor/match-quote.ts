@@ -55,10 +55,12 @@ const PARTLY_SELF_EVIDENT_QUOTE_LENGTH = 16;
 
 /**
  * The lowest similarity of the matched text to the quote (1 minus edits per
- * quote character). Also bounds the fuzzy search, which never looks for
- * matches with more edits than this allows.
+ * quote character): a fifth of the quote may have changed, no more. What is
+ * left of a deleted passage (its last word and the next sentence's first,
+ * say) rarely resembles it that closely. Also bounds the fuzzy search, which
+ * never looks for matches with more edits than this allows.
  */
-export const MIN_QUOTE_SCORE = 0.75;
+export const MIN_QUOTE_SCORE = 0.8;
 
 /**
  * Quotes shorter than this (code units) are only matched exactly. One

@@ -40,7 +40,7 @@ const SP = '[ \\t\\u00a0]';
 const PERCENT_SIGN = `${SP}{0,2}%|${SP}{1,2}(?:per[ \\t\\u00a0-]?cent|percent)\\b`;
 const POINTS_WORDS = `${SP}{1,2}(?:percentage|per${SP}?cent(?:age)?)[ \\t\\u00a0-]{1,2}points?\\b|${SP}?(?:pp|ppts?)\\b`;
 const MONEY_WORDS = `${SP}{1,2}(?:(pounds?)(?:${SP}sterling)?|(pence)|(?:us${SP})?(dollars)|(euros?))\\b`;
-const RATIO_WORDS = `${SP}{1,2}(?:in|out${SP}{1,2}of)${SP}{1,2}(?:every${SP}{1,2})?(?=[0-9a-z])`;
+const RATIO_WORDS = `(?:${SP}{1,2}|-)(?:in|out${SP}{1,2}of)(?:${SP}{1,2}|-)(?:every${SP}{1,2})?(?=[0-9a-z])`;
 const RATE_WORDS = `${SP}{1,2}per${SP}{1,2}(?=\\d)`;
 const RATE_HEAD = `${SP}{1,2}per${SP}{1,2}(?:head|capita)\\b`;
 const TIMES_WORDS = `${SP}{1,2}times(?=${SP}{1,2}(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likely|likelier|faster|slower|worse|better|the|over)\\b)|[ \\t\\u00a0-]?fold\\b`;
@@ -79,8 +79,12 @@ const SERVICE_AFTER = /[ \t\u00a0]{1,2}(?:(number|line|helpline)|(calls?|service
 const AFTER_AGE_IN_COMMAS = /(?:[,)]|[ \t\u00a0]{1,2}(?:said|says|from|who|told)\b)/y;
 /** After "m" glued to a number without a currency: millions of something ("4.5m workers"), not metres ("a 500m stretch"). */
 const MILLIONS_OF = /[ \t\u00a0]{1,2}(?:pounds|dollars|euros|people|[a-z]+s\b|of\b)/iy;
+/** "pounds 500m": the ASCII form some news archives use for "£500m"; and "GBP 5m". */
+const WRITTEN_CURRENCY = /\b(pounds|dollars|euros|GBP|USD|EUR)[ \t\u00a0]$/i;
 const AND_A_HALF = /[ \t\u00a0]{1,2}and[ \t\u00a0]{1,2}a[ \t\u00a0]{1,2}half\b/iy;
-const COMPOUND = /-([A-Za-z]+)/y;
+const COMPOUND = /-([A-Za-z]+)(?![A-Za-z-])/y;
+/** Compounds after digits that do not size anything: "24-hour" is caught as a duration, these are not. */
+const IDIOM_COMPOUNDS = new Set(['to', 'off', 'and', 'or', 'a', 'an', 'the', 'of', 'in', 'on', 'up', 'th', 'st', 'nd', 'rd', 'plus', 'odd', 'something', 'year', 'years']);
 /** A house number: "12 Bramley Road", "4 High St". */
 const ADDRESS = /(?:[ \t\u00a0]{1,2}[A-Z][A-Za-z'’-]{0,20}){1,3}[ \t\u00a0]{1,2}(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Way|Close|Drive|Dr|Place|Pl|Square|Sq|Crescent|Terrace|Court|Ct|Gardens|Grove|Row|Walk|Hill|Mews|Parade|Park|Green|Yard|Wharf|Quay|Gate|Vale|View)\b/y;
 /** Verbs of speech after "one resident", "One relative": an indefinite speaker, not a count. */
@@ -93,7 +97,7 @@ const LEAD_WORDS = new Set(['about', 'around', 'approximately', 'roughly', 'near
 const LEAD_PAIRS: Readonly<Record<string, ReadonlySet<string>>> = {
   than: new Set(['more', 'fewer', 'less']),
   least: new Set(['at']),
-  to: new Set(['up', 'close']),
+  to: new Set(['up', 'close', 'doubled', 'tripled', 'trebled', 'quadrupled', 'halved']),
   over: new Set(['just', 'well']),
   under: new Set(['just']),
   estimated: new Set(['an']),
@@ -139,7 +143,7 @@ const REFERENCE_WORDS = new Set([
   'notes', 'footnote', 'line', 'lines', 'row', 'column', 'box', 'enclosure', 'building', 'house', 'suite', 'apartment', 'seat',
 ]);
 /** Words before a number that make it a phone number. */
-const PHONE_WORDS = new Set(['tel', 'telephone', 'phone', 'call', 'ring', 'text', 'freephone', 'helpline', 'dial', 'fax', 'mobile', 'on']);
+const PHONE_WORDS = new Set(['tel', 'telephone', 'phone', 'call', 'ring', 'text', 'freephone', 'helpline', 'dial', 'fax', 'mobile']);
 const AGE_WORDS = new Set(['aged', 'age', 'ages']);
 const AGE_LINKS = new Set(['of', 'between', 'over', 'under', 'from', 'to', 'above', 'below', 'at', 'least', 'about', 'around', 'is', 'was', 'were', 'are', 'and']);
 const APPROXIMATORS = new Set(['nearly', 'almost', 'about', 'around', 'just', 'over', 'under', 'only']);
@@ -223,6 +227,18 @@ function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
+function isUpperCode(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+/** The lower-cased first character after at most two spaces from `at`, as a char code (NaN at the end). */
+function nextNonSpace(text: string, at: number): number {
+  let i = at;
+  if (isSpace(text.charCodeAt(i))) i++;
+  if (isSpace(text.charCodeAt(i))) i++;
+  return text.charCodeAt(i) | 32;
+}
+
 function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
 }
@@ -244,7 +260,7 @@ function previousWord(text: string, at: number): { word: string; start: number }
   const punctuation = text.charCodeAt(i);
   if (punctuation === 46 || punctuation === 58 || punctuation === 35) {
     i--;
-    while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+    for (let n = 0; n < 3 && i >= 0 && isSpace(text.charCodeAt(i)); n++) i--;
   }
   const end = i + 1;
   let letters = 0;
@@ -262,13 +278,24 @@ function nextWord(text: string, at: number): string {
   return match === null ? '' : match[1];
 }
 
-/** Whether `at` is the first non-blank position of the paragraph (where list and section numbers sit). */
-function startsParagraph(text: string, at: number): boolean {
+/** Whether `at` is the first non-blank position of its line (where list and section numbers sit). */
+function startsLine(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
     const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
     if (!isSpace(code)) return false;
   }
   return true;
+}
+
+/** Whether the line goes on for fewer than 50 more characters from `at`: a heading rather than a sentence. */
+function isShortLine(text: string, at: number): boolean {
+  const limit = Math.min(text.length, at + 50);
+  for (let i = at; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 13) return true;
+  }
+  return limit === text.length;
 }
 
 /** Whether the few words before `at` in its clause mention an age ("retirement age … from 60 to 65", "aged over 18"). */
@@ -383,13 +410,14 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
   }
 
   // "17 and a half", "£2.5 million", "500m pounds"
-  const half = matchAt(AND_A_HALF, text, end);
+  const lead = nextNonSpace(text, end);
+  const half = lead === 97 ? matchAt(AND_A_HALF, text, end) : null;
   if (half !== null && !isWords) {
     value += 0.5;
     end = AND_A_HALF.lastIndex;
   }
   if (!magnitudeSeen && !fraction) {
-    const magnitude = matchAt(MAGNITUDE_WORD, text, end);
+    const magnitude = lead === 109 || lead === 98 || lead === 116 ? matchAt(MAGNITUDE_WORD, text, end) : null;
     if (magnitude !== null) {
       value *= MAGNITUDES[magnitude[1].toLowerCase()];
       end = MAGNITUDE_WORD.lastIndex;
@@ -424,10 +452,14 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
     if (groups.measure !== undefined) return finishMeasure(text, spanStart, at, unitEnd, value, groups.measure.trim().toLowerCase());
   }
 
-  // A hyphenated compound: "a five-year plan", "one-to-one", "16-year-olds" (caught above), "three-fold".
+  // A hyphenated compound. In digits it sizes something ("a 161-seat majority", "a 60-bed unit"); in
+  // words it is usually an idiom ("one-to-one", "a two-tier system", "a five-point plan").
+  // Durations and ages ("a five-year plan", "16-year-olds") were set aside above.
   if (text.charCodeAt(end) === 45 && isLetter(text.charCodeAt(end + 1))) {
     const compound = matchAt(COMPOUND, text, end);
-    return skip(compound === null ? end + 1 : COMPOUND.lastIndex, at, end, false);
+    const compoundEnd = compound === null ? end + 1 : COMPOUND.lastIndex;
+    if (isWords || compound === null || IDIOM_COMPOUNDS.has(compound[1].toLowerCase())) return skip(compoundEnd, at, end, false);
+    return finish(text, spanStart, at, compoundEnd, 'count', value, compound[1].toLowerCase());
   }
   if (magnitudeSeen) return finishCount(text, spanStart, at, end, 'count', value, '');
   return readBareNumber(text, spanStart, at, end, value, raw, isWords);
@@ -505,11 +537,13 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
     const service = matchAt(SERVICE_AFTER, text, end);
     if (service !== null && (service[1] !== undefined || (plain && (raw === '999' || raw === '111' || raw === '101' || raw === '112' || raw === '119')))) return skip(end, at, end, false);
     // Paragraph and section numbers: "22. When …", "4.2 The committee …", "3) Ensure …", "1 Introduction".
-    if (startsParagraph(text, at)) {
+    if (startsLine(text, at)) {
       if ((after === 46 || after === 41) && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) return skip(end + 1, at, end, false);
       const following = text.charCodeAt(end + 1);
       const lowerOrDigit = (following >= 97 && following <= 122) || isDigit(following);
-      if (isSpace(after) && !lowerOrDigit && !Number.isNaN(following) && raw.length <= 5 && !raw.includes(',')) return skip(end, at, end, false);
+      // "4.2 The committee …", "5.2 “The government …", or a short heading "1 Introduction"; not "12 Ofsted inspectors visited the home".
+      const numbering = raw.includes('.') || isShortLine(text, end);
+      if (isSpace(after) && !lowerOrDigit && !Number.isNaN(following) && numbering && raw.length <= 5 && !raw.includes(',')) return skip(end, at, end, false);
     }
     if (after === 41 && text.charCodeAt(at - 1) === 40) return skip(end + 1, at, end, false); // "(1)"
     // Times: "at 9.30", "until 10.15".
@@ -522,7 +556,7 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
   if (MONTHS.has(next) || MONTHS.has(text.slice(previous.start, previous.start + word.length))) return skip(end, at, end, true);
   if (value <= 120 && isAge(text, at, end, word, previous.start)) return skip(end, at, end, true);
 
-  if (!isWords && matchAt(ADDRESS, text, end) !== null) return skip(ADDRESS.lastIndex, at, end, false);
+  if (!isWords && isUpperCode(text.charCodeAt(end + 1)) && matchAt(ADDRESS, text, end) !== null) return skip(ADDRESS.lastIndex, at, end, false);
   if (isWords && value === 1 && !isCountedOne(text, end, word, next)) return skip(end, at, end, false);
   if (isWords && value === 0) return skip(end, at, end, false);
   return finishCount(text, spanStart, at, end, 'count', value, '');
@@ -593,8 +627,21 @@ function finish(text: string, spanStart: number, at: number, end: number, kind: 
       direction = directionOfChange(changeBefore);
     }
   }
+  if (direction === null && start < spanStart) {
+    // "doubled to 48": the guide's change with a number.
+    direction = directionOfLeadIn(text.slice(start, spanStart));
+    if (direction !== null && (kind === 'count' || kind === 'percent')) finalKind = 'change';
+  }
   const figure: Figure = { start, end: spanEnd, coreStart: at, coreEnd, kind: finalKind, value: value !== null && Number.isFinite(value) ? value : null, unit, bare, direction };
   return { figure, spreads: false, coreStart: at, coreEnd, next: spanEnd };
+}
+
+/** The direction a multiplying lead-in gives ("doubled to 48"); "up to" is a bound, not a rise, so it gives none. */
+function directionOfLeadIn(lead: string): Direction | null {
+  const word = lead.slice(0, lead.search(/[^A-Za-z]|$/)).toLowerCase();
+  if (word === 'doubled' || word === 'tripled' || word === 'trebled' || word === 'quadrupled') return 'up';
+  if (word === 'halved') return 'down';
+  return null;
 }
 
 /** The way a word of change points: "rise" and "rose" up, "fall" and "cut" down, "change" neither. */
@@ -670,9 +717,9 @@ function readCandidate(text: string, at: number): Reading {
     return readNumber(text, start, numberAt, symbol);
   }
   if (isDigit(code)) {
-    // "pounds 500m": the ASCII form some news archives use for "£500m".
-    const before = text.slice(Math.max(0, at - 12), at);
-    const written = /\b(pounds|dollars|euros|GBP|USD|EUR)[ \t\u00a0]$/i.exec(before);
+    // "pounds 500m" (see WRITTEN_CURRENCY); the cheap test on the last letter skips the regex for most numbers.
+    const last = at > 1 && isSpace(text.charCodeAt(at - 1)) ? text.charCodeAt(at - 2) | 32 : 0;
+    const written = last === 115 || last === 112 || last === 100 || last === 114 ? WRITTEN_CURRENCY.exec(text.slice(Math.max(0, at - 12), at)) : null;
     if (written !== null) {
       const name = written[1].toLowerCase();
       const symbol = name === 'pounds' || name === 'gbp' ? '£' : name === 'dollars' || name === 'usd' ? '$' : '€';

@@ -85,7 +85,7 @@ function scanParagraph(paragraph: string, state: RecommendationState): { detecti
     while (next < triggers.length && triggers[next]!.index < sentence.end) next++;
     const question = endsWithQuestionMark(paragraph, sentence);
     const cue = question ? null : findCue(paragraph, sentence, triggers, first, next);
-    const role = roleOf(paragraph, sentence, inItem);
+    const role = findRole(paragraph, sentence, inItem);
 
     if (role === 'heading') {
       inItem = false;
@@ -207,16 +207,22 @@ function findItemCue(text: string, sentence: Sentence, list: RecommendationList)
   if (text.startsWith('That ', sentence.start) || text.startsWith('that ', sentence.start)) return findResolution(text, sentence);
   // After "… should ensure that:" every item is a clause that completes the prescription.
   if (COMPLEMENT_OPENER.test(list.heading)) return findImperative(text, sentence.start, sentence.end, true) ?? list.heading;
-  const descriptive = isDescriptiveItem(text, sentence.start, sentence.end);
   const imperative = findImperative(text, sentence.start, sentence.end, true);
-  // "Work to find homes is not always pursued": a noun, then a finite verb.
-  if (imperative !== null && !(NOUN_LIKE_VERBS.has(imperative.toLowerCase()) && isDescriptiveItem(text, sentence.start, sentence.end, true))) return imperative;
-  return descriptive ? null : list.heading;
+  if (imperative !== null) {
+    // "Work to find homes is not always pursued": a noun, then a finite verb.
+    return NOUN_LIKE_VERBS.has(imperative.toLowerCase()) && isDescriptiveItem(text, sentence.start, sentence.end, true) ? null : imperative;
+  }
+  return isDescriptiveItem(text, sentence.start, sentence.end) ? null : list.heading;
 }
 
 /** The first trigger among `triggers[from, to)` that prescribes in this sentence. */
 function findCue(text: string, sentence: Sentence, triggers: readonly Trigger[], from: number, to: number): string | null {
+  if (from >= to) return null;
+  // A trigger before a question mark is part of a question: "“Why should families wait?” she asked."
+  let question = sentence.end - 1;
+  while (question >= triggers[from]!.index && text.charCodeAt(question) !== 0x3f) question--;
   for (let t = from; t < to && t - from < MAX_JUDGED; t++) {
+    if (triggers[t]!.index < question) continue;
     const cue = judgeTrigger(text, triggers[t]!, sentence.start, sentence.end);
     if (cue !== null) return cue;
   }
@@ -228,7 +234,7 @@ function findCue(text: string, sentence: Sentence, triggers: readonly Trigger[],
  * itself with no final full stop, or ending in a colon), the first sentence
  * of a list item, a later sentence of the same item, or prose.
  */
-function roleOf(text: string, sentence: Sentence, inItem: boolean): Role {
+function findRole(text: string, sentence: Sentence, inItem: boolean): Role {
   if (sentence.listItem) return 'item';
   if (sentence.ownLine && sentence.end - sentence.start <= MAX_HEADING && isHeadingEnd(text, sentence)) return 'heading';
   return inItem ? 'continuation' : 'prose';
@@ -264,14 +270,14 @@ function endsWithQuestionMark(text: string, sentence: Sentence): boolean {
  * after a bulleted list), in which case it ends (null).
  */
 function followList(list: RecommendationList, text: string, sentence: Sentence): RecommendationList | null {
-  const number = markerNumber(text, sentence.start);
+  const number = readMarkerNumber(text, sentence.start);
   if (number === null) return list.marked ? list : { ...list, marked: true };
   if (list.lastNumber >= 0 ? number !== list.lastNumber + 1 && number !== list.lastNumber : list.marked && number > 1) return null;
   return { ...list, marked: true, lastNumber: number };
 }
 
 /** The number of a numbered item ("3." → 3; "2.3" → 3; "(a)" and bullets → null), read from the marker before `start` on its line. */
-function markerNumber(text: string, start: number): number | null {
+function readMarkerNumber(text: string, start: number): number | null {
   let k = start;
   while (k > 0 && start - k < 24) {
     const c = text.charCodeAt(k - 1);

@@ -12,16 +12,18 @@
  *   changed on disk since it was read, the save merges by id (see
  *   `sidecar-merge.ts`) and writes the merge, never overwriting the other
  *   writer's work. If the file on disk has become malformed, the save refuses.
+ *   Saves and reloads run one at a time; changes made while a save is
+ *   writing stay in the store, unsaved, for the next save.
  */
-import { fail, ok, type Problem, type Result } from '../errors';
+import { fail, ok, type Result } from '../errors';
 import type { Annotation } from '../model';
 import { silentLogger, type FileSystem, type Logger } from '../ports';
-import { formatBytes } from '../text/decode';
-import { normalizeAnnotation } from './annotation-fields';
-import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar, type ParsedSidecar } from './sidecar-format';
+import { isSameAnnotation, normalizeAnnotation } from './annotation-fields';
+import { decodeSidecar } from './decode-sidecar';
+import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar, SIDECAR_VERSION, type ParsedSidecar } from './sidecar-format';
 import { mergeSidecars, sortAnnotations, type MergeConflict, type SidecarContents } from './sidecar-merge';
 import { sidecarPathOf } from './sidecar-path';
-import { renderNewSidecar, renderSidecarEdit, type SidecarState } from './sidecar-writer';
+import { editSidecar, renderNewSidecar, type SidecarEdit, type SidecarState } from './sidecar-writer';
 
 export interface AnnotationStoreOptions {
   /** Sidecars larger than this many bytes are refused before parsing. Default 10 MB. */
@@ -39,6 +41,12 @@ export interface SaveOutcome {
   readonly merged: boolean;
   /** Fields both writers changed; each kept both values visibly (see `sidecar-merge.ts`). */
   readonly conflicts: readonly MergeConflict[];
+}
+
+/** A text to write, and the edit that made it when it was edited in place. */
+interface Rendered {
+  readonly text: string;
+  readonly edit: SidecarEdit | null;
 }
 
 /** The text last read from or written to the sidecar, and its parse when already made. */
@@ -176,12 +184,12 @@ export class AnnotationStore {
     const startVersion = this.#version;
     const ours: SidecarState = { source: this.#source, sourceHash: this.#sourceHash, annotations: this.annotations };
     let state = ours;
-    let text: string;
+    let rendered: Rendered;
     let merged = false;
     let conflicts: readonly MergeConflict[] = [];
     if (onDisk === undefined || onDisk === this.#snapshot?.text) {
       // Unchanged since read (or deleted meanwhile: then our copy is the only one left, written whole).
-      text = this.#render(this.#snapshot, this.#base.sourceHash, state);
+      rendered = this.#render(this.#snapshot, this.#base.sourceHash, state);
     } else {
       const theirs = parseSidecar(onDisk, this.sidecarPath, { expectedSource: this.#source, maxBytes: Infinity });
       if (!theirs.ok) {
@@ -194,13 +202,13 @@ export class AnnotationStore {
       state = { source: this.#source, sourceHash: result.sourceHash, annotations: result.annotations };
       merged = true;
       conflicts = result.conflicts;
-      text = this.#render({ text: onDisk, parsed: theirs.value }, theirs.value.sourceHash, state);
+      rendered = this.#render({ text: onDisk, parsed: theirs.value }, theirs.value.sourceHash, state);
       if (conflicts.length > 0) this.#logger.warn(`${this.sidecarPath}: merged with changes made on disk; ${conflicts.length} conflicting field(s) kept both values in the note`);
     }
 
     // Never write what cannot be read back: re-read our own output before it replaces the file.
-    const check = parseSidecar(text, this.sidecarPath, { expectedSource: this.#source, maxBytes: Infinity });
-    if (!check.ok) throw new Error(`the sidecar writer produced invalid YAML: ${check.problem.message} (line ${check.problem.line ?? '?'})`);
+    const text = rendered.text;
+    const parsed = this.#checkRendered(rendered, state);
 
     const written = text !== onDisk;
     if (written) {
@@ -211,12 +219,12 @@ export class AnnotationStore {
       }
     }
     if (this.#version === startVersion) {
-      this.#adopt({ text, parsed: check.value });
+      this.#adopt({ text, parsed });
     } else {
       // Changes made while the file was being written are not in it: keep them on top of what was written, still unsaved.
-      const changed = mergeSidecars(ours, { sourceHash: this.#sourceHash, annotations: this.annotations }, check.value);
-      this.#snapshot = { text, parsed: check.value };
-      this.#base = { sourceHash: check.value.sourceHash, annotations: check.value.annotations };
+      const changed = mergeSidecars(ours, { sourceHash: this.#sourceHash, annotations: this.annotations }, parsed);
+      this.#snapshot = { text, parsed };
+      this.#base = { sourceHash: parsed.sourceHash, annotations: parsed.annotations };
       this.#reset(changed);
       this.#dirty = true;
     }
@@ -283,15 +291,49 @@ export class AnnotationStore {
     return run;
   }
 
-  #render(snapshot: Snapshot | null, previousSourceHash: string | null, state: SidecarState): string {
-    if (!snapshot) return renderNewSidecar(state);
+  #render(snapshot: Snapshot | null, previousSourceHash: string | null, state: SidecarState): Rendered {
+    if (!snapshot) return { text: renderNewSidecar(state), edit: null };
     if (!snapshot.parsed) {
       const reparsed = parseSidecar(snapshot.text, this.sidecarPath, { maxBytes: Infinity });
       if (!reparsed.ok) throw new Error(`a sidecar this store read or wrote no longer parses: ${reparsed.problem.message}`);
       snapshot.parsed = reparsed.value;
     }
     const layout = snapshot.parsed.layout;
-    return layout ? renderSidecarEdit(layout, previousSourceHash, state) : renderNewSidecar(state);
+    if (!layout) return { text: renderNewSidecar(state), edit: null };
+    const edit = editSidecar(layout, previousSourceHash, state);
+    return { text: edit.text, edit };
+  }
+
+  /**
+   * Never write what cannot be read back. A whole new text is parsed again;
+   * an edit in place has every entry it wrote anew parsed on its own (the
+   * rest are bytes that were valid before), which keeps saving a large
+   * sidecar cheap. Returns the parse of the text to write.
+   * @throws Error when the writer produced something that does not read back as intended (a bug).
+   */
+  #checkRendered(rendered: Rendered, state: SidecarState): ParsedSidecar {
+    const layout = rendered.edit?.layout;
+    if (!rendered.edit || !layout) {
+      const parsed = parseSidecar(rendered.text, this.sidecarPath, { expectedSource: this.#source, maxBytes: Infinity });
+      if (!parsed.ok) throw new Error(`the sidecar writer produced invalid YAML: ${parsed.problem.message} (line ${parsed.problem.line ?? '?'})`);
+      return parsed.value;
+    }
+    for (const written of rendered.edit.written) {
+      const alone = parseSidecar(`version: ${SIDECAR_VERSION}\nsource: entry\nannotations:\n${written.text}`, this.sidecarPath, { maxBytes: Infinity });
+      const read = alone.ok && alone.value.annotations.length === 1 ? alone.value.annotations[0] : undefined;
+      if (!read || !isSameAnnotation(read, normalizeAnnotation(written.annotation))) {
+        throw new Error(`the sidecar writer produced an entry that does not read back as written: ${alone.ok ? 'different values' : alone.problem.message}\n${written.text}`);
+      }
+    }
+    return {
+      version: SIDECAR_VERSION,
+      source: this.#source,
+      sourceHash: state.sourceHash,
+      annotations: layout.entries.map((entry) => entry.annotation),
+      readOnlyReason: null,
+      skipped: [],
+      layout,
+    };
   }
 
   /** The sidecar's text, undefined when there is none, or the problem that stops it being read. */
@@ -303,17 +345,6 @@ export class AnnotationStore {
       return fail({ code: 'file-unreadable', path: this.sidecarPath, message: `cannot read: ${error instanceof Error ? error.message : String(error)}` });
     }
     if (bytes === undefined) return ok(undefined);
-    if (bytes.length > this.#maxBytes) {
-      return fail({
-        code: 'sidecar-too-large',
-        path: this.sidecarPath,
-        message: `refused: ${formatBytes(bytes.length)} is over the ${formatBytes(this.#maxBytes)} limit for sidecars`,
-      });
-    }
-    try {
-      return ok(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-    } catch {
-      return fail({ code: 'sidecar-malformed', path: this.sidecarPath, message: 'refused: the sidecar is not UTF-8 text' } satisfies Problem);
-    }
+    return decodeSidecar(bytes, this.sidecarPath, this.#maxBytes);
   }
 }

@@ -20,7 +20,6 @@ import type { EntryRange, ParsedSidecar, ParseSidecarOptions } from './sidecar-f
 import { isPlainSafe } from './yaml-scalars';
 
 const FIELDS = new Map(ANNOTATION_FIELDS.map((field) => [field.key as string, field]));
-const REQUIRED = ANNOTATION_FIELDS.filter((field) => field.required).map((field) => field.key as string);
 const INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$/;
 const BLOCK_HEADER = /^\|([1-9]?)([-+]?)$/;
@@ -139,17 +138,18 @@ class CanonicalReader {
       const body = this.#offset;
       const first = this.#nextLine();
       if (!first.startsWith(dashPrefix)) throw new NotCanonical();
-      const values = new Map<string, unknown>();
+      const values: Record<string, unknown> = {};
       let line = first;
       for (;;) {
         // `key: value` after the indentation (or after `- ` on an entry's first line).
         const colon = line.indexOf(':', keyIndent);
         if (colon === -1 || line[colon + 1] !== ' ') throw new NotCanonical();
         const key = line.slice(keyIndent, colon);
-        if (values.has(key) || !FIELDS.has(key)) throw new NotCanonical();
+        // Only known keys get here, so `values` never sees `__proto__` and friends.
+        if (!FIELDS.has(key) || Object.prototype.hasOwnProperty.call(values, key)) throw new NotCanonical();
         const raw = line.slice(colon + 2);
         const block = raw.charCodeAt(0) === 124 /* | */ ? BLOCK_HEADER.exec(raw) : null;
-        values.set(key, block ? this.#readBlock(block, keyIndent) : key === 'tags' ? readFlowList(raw) : readInlineScalar(raw));
+        values[key] = block ? this.#readBlock(block, keyIndent) : key === 'tags' ? readFlowList(raw) : readInlineScalar(raw);
         if (this.#index >= lines.length) break;
         const next = lines[this.#index] as string;
         if (!next.startsWith(keyPrefix) || next.charCodeAt(keyIndent) === 32 || next.charCodeAt(keyIndent) === 45 /* - */) break;
@@ -260,22 +260,20 @@ function readFlowList(raw: string): string[] {
   throw new NotCanonical();
 }
 
-/** Checks the values against the field table, as the general reader does; any problem gives up. */
-function toAnnotation(values: Map<string, unknown>): Annotation {
-  for (const key of REQUIRED) if (!values.has(key)) throw new NotCanonical();
-  const result: Record<string, unknown> = {};
+/** Checks the values against the field table, as the general reader does, and fills in defaults; any problem gives up. */
+function toAnnotation(values: Record<string, unknown>): Annotation {
   for (const field of ANNOTATION_FIELDS) {
     const key = field.key as string;
-    if (!values.has(key)) {
-      if (key in FIELD_DEFAULTS) result[key] = FIELD_DEFAULTS[field.key];
+    if (!Object.prototype.hasOwnProperty.call(values, key)) {
+      if (field.required) throw new NotCanonical();
+      if (key in FIELD_DEFAULTS) values[key] = key === 'tags' ? [] : FIELD_DEFAULTS[field.key];
       continue;
     }
-    let value = values.get(key);
-    if (field.check.type === 'string-list' && value === null) value = [];
+    let value = values[key];
+    if (field.check.type === 'string-list' && value === null) value = values[key] = [];
     if (!isValidValue(field.check, value)) throw new NotCanonical();
-    if (value !== null) result[key] = value;
+    if (value === null || (key === 'orphaned' && value === false)) delete values[key];
   }
-  if ((result.start as number) > (result.end as number)) throw new NotCanonical();
-  if (result.orphaned === false) delete result.orphaned;
-  return result as unknown as Annotation;
+  if ((values.start as number) > (values.end as number)) throw new NotCanonical();
+  return values as unknown as Annotation;
 }

@@ -10,6 +10,10 @@
  * errors, alias bombs (aliases expanding past `maxAliasCount`), schema
  * violations, and a `source` naming another report. A file of a newer format
  * version is read as far as it can be and marked read-only.
+ *
+ * A file in exactly the layout the writer produces is read by the fast
+ * canonical reader (`canonical-sidecar-reader.ts`); anything else, and every
+ * invalid file, goes through the `yaml` package's `parseDocument`.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { fail, ok, type ErrorCode, type Problem, type Result } from '../errors';

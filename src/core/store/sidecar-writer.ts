@@ -4,9 +4,10 @@
  * removed entries are cut out with the comment lines above them, new entries
  * are spliced in at their place by `start`, and a changed entry is re-parsed
  * on its own and edited node by node with the `yaml` package, so its
- * comments, key order and unknown keys survive. Saving unchanged data
- * therefore changes no byte, and a save costs time in proportion to what
- * changed, not to the size of the file.
+ * comments, key order and unknown keys survive (an entry exactly as this
+ * writer wrote it has none of those, and is simply written afresh). Saving
+ * unchanged data therefore changes no byte, and the edit costs time in
+ * proportion to what changed, not to the size of the file.
  *
  * The canonical entry layout: known keys in {@link ANNOTATION_FIELDS} order,
  * plain scalars where YAML reads them back unchanged and JSON-style double
@@ -16,7 +17,7 @@
 import { isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLSeq, type YAMLMap } from 'yaml';
 import type { Annotation } from '../model';
 import { ANNOTATION_FIELDS, FIELD_RANK, isSameValue, keysOf, writtenValue } from './annotation-fields';
-import { SIDECAR_VERSION, type SidecarLayout } from './sidecar-format';
+import { SIDECAR_VERSION, type EntryRange, type SidecarLayout } from './sidecar-format';
 import { isPlainSafe } from './yaml-scalars';
 
 /** What a sidecar says, independent of its layout. */
@@ -45,80 +46,195 @@ export function renderNewSidecar(state: SidecarState): string {
  * did not change is copied byte for byte.
  */
 export function renderSidecarEdit(layout: SidecarLayout, previousSourceHash: string | null, state: SidecarState): string {
+  return editSidecar(layout, previousSourceHash, state).text;
+}
+
+/** An edited sidecar, with what a store needs to save it again without parsing it whole. */
+export interface SidecarEdit {
+  readonly text: string;
+  /**
+   * The layout of `text`, worked out from the edits; null when the edit
+   * rebuilt the list (the caller then parses `text`).
+   */
+  readonly layout: SidecarLayout | null;
+  /** The entries written anew (changed or added), as text, for checking that they read back as intended. */
+  readonly written: readonly { readonly text: string; readonly annotation: Annotation }[];
+}
+
+/** Like {@link renderSidecarEdit}, and also says where everything is in the result. */
+export function editSidecar(layout: SidecarLayout, previousSourceHash: string | null, state: SidecarState): SidecarEdit {
   const text = layout.text;
+  // A file checked out with CRLF line ends (git on Windows) keeps them: new text follows the file's convention.
+  const crlf = text.includes('\r\n');
+  const eol = (value: string): string => (crlf ? value.replace(/\r?\n/g, '\r\n') : value);
   const edits: Edit[] = [];
+  const written: { text: string; annotation: Annotation }[] = [];
+  let sourceHashLayout: SidecarLayout['sourceHash'] = layout.sourceHash;
 
   if (state.sourceHash !== previousSourceHash) {
     const hash = renderHash(state.sourceHash);
     if (layout.sourceHash.kind === 'value') {
       const { from, to } = layout.sourceHash;
-      edits.push({ from, to, text: `${text[from - 1] === ':' ? ' ' : ''}${hash}` });
+      const space = text[from - 1] === ':' ? ' ' : '';
+      edits.push({ from, to, text: `${space}${hash}`, placed: (at) => (sourceHashLayout = { kind: 'value', from: at + space.length, to: at + space.length + hash.length }) });
     } else {
       const at = layout.sourceHash.at;
-      edits.push({ from: at, to: at, text: `${needsNewlineBefore(text, at) ? '\n' : ''}sourceHash: ${hash}\n` });
+      const before = needsNewlineBefore(text, at) ? eol('\n') : '';
+      const line = `sourceHash: ${hash}`;
+      edits.push({ from: at, to: at, text: `${before}${line}${eol('\n')}`, placed: (out) => (sourceHashLayout = { kind: 'value', from: out + before.length + 12, to: out + before.length + line.length }) });
     }
   }
 
   const sequence = layout.sequence;
   if (sequence.kind === 'replace') {
     const prefix = needsNewlineBefore(text, sequence.from) ? '\n' : '';
-    edits.push({ from: sequence.from, to: sequence.to, text: prefix + renderAnnotationsKey(state.annotations) });
-    return applyEdits(text, edits);
+    edits.push({ from: sequence.from, to: sequence.to, text: eol(prefix + renderAnnotationsKey(state.annotations)) });
+    return { text: applyEdits(text, edits), layout: null, written };
   }
 
   const current = new Map(state.annotations.map((annotation) => [annotation.id, annotation]));
-  const kept: { from: number; start: number; end: number }[] = [];
+  const kept: { entry: EntryRange; now: Annotation }[] = [];
+  const placed = new Map<string, { from: number; body: number }>();
   for (const entry of layout.entries) {
     const now = current.get(entry.id);
     if (!now) {
       edits.push({ from: entry.from, to: entry.to, text: '' });
       continue;
     }
-    kept.push({ from: entry.from, start: now.start, end: now.end });
+    kept.push({ entry, now });
     if (!isSameEntry(now, entry.annotation)) {
       const bodyEnd = trimTrailingBlankLines(text, entry.body, entry.to);
       const entryText = text.slice(entry.body, bodyEnd);
       const indent = Math.max(0, entryText.search(/\S/));
       // An entry exactly as this writer wrote it holds nothing hand-made to keep: write it afresh, so it stays canonical (and fast to read).
-      const rendered = entryText === renderEntry(entry.annotation, indent) ? renderEntry(now, indent) : renderEditedEntry(entryText, entry.annotation, now);
-      edits.push({ from: entry.body, to: bodyEnd, text: rendered });
+      const fresh = entryText.replace(/\r\n/g, '\n') === renderEntry(entry.annotation, indent);
+      const rendered = eol(withFinalNewline(fresh ? renderEntry(now, indent) : renderEditedEntry(entryText, entry.annotation, now)));
+      written.push({ text: rendered, annotation: now });
+      edits.push({ from: entry.body, to: bodyEnd, text: rendered, placed: (at) => placed.set(entry.id, { from: at - (entry.body - entry.from), body: at }) });
     }
   }
 
+  // New entries go before the first kept entry (in file order) that sorts after them, else at the end.
   const existing = new Set(layout.entries.map((entry) => entry.id));
-  const insertions = new Map<number, string>();
+  const sortsAfter = (entry: { now: Annotation }, annotation: Annotation): boolean =>
+    entry.now.start > annotation.start || (entry.now.start === annotation.start && entry.now.end > annotation.end);
+  const keptInOrder = kept.every((entry, i) => i === 0 || !sortsAfter(kept[i - 1] as { now: Annotation }, entry.now));
+  const insertions = new Map<number, { text: string; entries: { id: string; offset: number; annotation: Annotation }[] }>();
+  let pointer = 0;
   for (const annotation of state.annotations) {
     if (existing.has(annotation.id)) continue;
-    // Before the first kept entry (in file order) that sorts after it, else at the end.
-    const next = kept.find((entry) => entry.start > annotation.start || (entry.start === annotation.start && entry.end > annotation.end));
-    const at = next ? next.from : sequence.appendAt;
-    const rendered = renderEntry(annotation, sequence.indent);
-    insertions.set(at, (insertions.get(at) ?? (needsNewlineBefore(text, at) ? '\n' : '')) + rendered);
+    let next: { entry: EntryRange } | undefined;
+    if (keptInOrder) {
+      // state.annotations is sorted, so with the kept entries in order one pass finds every place.
+      while (pointer < kept.length && !sortsAfter(kept[pointer] as { now: Annotation }, annotation)) pointer++;
+      next = kept[pointer];
+    } else {
+      next = kept.find((entry) => sortsAfter(entry, annotation));
+    }
+    const at = next ? next.entry.from : sequence.appendAt;
+    let group = insertions.get(at);
+    if (!group) {
+      group = { text: needsNewlineBefore(text, at) ? eol('\n') : '', entries: [] };
+      insertions.set(at, group);
+    }
+    const rendered = eol(renderEntry(annotation, sequence.indent));
+    group.entries.push({ id: annotation.id, offset: group.text.length, annotation });
+    group.text += rendered;
+    written.push({ text: rendered, annotation });
   }
-  for (const [at, inserted] of insertions) edits.push({ from: at, to: at, text: inserted });
-  return applyEdits(text, edits);
+  const added: EntryRange[] = [];
+  for (const [at, group] of insertions) {
+    edits.push({
+      from: at,
+      to: at,
+      text: group.text,
+      placed: (out) =>
+        group.entries.forEach((entry, i) => {
+          const from = out + entry.offset;
+          const to = out + ((group.entries[i + 1]?.offset ?? group.text.length) as number);
+          added.push({ id: entry.id, from, body: from, to, annotation: entry.annotation });
+        }),
+    });
+  }
+  const result = applyEdits(text, edits);
+
+  // Where the kept entries moved to: every edit before a position shifts it by the edit's change in length.
+  const shifts = edits.map((edit) => ({ from: edit.from, to: edit.to, delta: edit.text.length - (edit.to - edit.from) }));
+  const moveStart = (p: number): number => p + shifts.reduce((sum, e) => (e.to <= p ? sum + e.delta : sum), 0);
+  const moveEnd = (p: number): number => p + shifts.reduce((sum, e) => (e.to <= p && !(e.from === p && e.to === p) ? sum + e.delta : sum), 0);
+  if (shifts.length > 64) return { text: result, layout: layoutByShifting(), written };
+  return { text: result, layout: layoutWith(moveStart, moveEnd), written };
+
+  function layoutWith(start: (p: number) => number, end: (p: number) => number): SidecarLayout | null {
+    const entries: EntryRange[] = kept.map(({ entry, now }) => {
+      const moved = placed.get(entry.id);
+      const from = moved ? moved.from : start(entry.from);
+      const body = moved ? moved.body : from + (entry.body - entry.from);
+      return { id: entry.id, from, body, to: end(entry.to), annotation: now };
+    });
+    entries.push(...added);
+    entries.sort((a, b) => a.from - b.from);
+    let last = entries[entries.length - 1];
+    if (!last || sequence.kind !== 'block') return null;
+    // The last entry ends with its last line, as a parse finds it: blank lines after it are not its own.
+    const lastEnd = trimTrailingBlankLines(result, last.body, last.to);
+    if (lastEnd !== last.to) entries[entries.length - 1] = last = { ...last, to: lastEnd };
+    return { text: result, entries, sequence: { kind: 'block', indent: sequence.indent, appendAt: last.to }, sourceHash: sourceHashLayout };
+  }
+
+  /** The same shifting with a running sum over edits sorted by position, for edits in the thousands. */
+  function layoutByShifting(): SidecarLayout | null {
+    const sorted = [...shifts].sort((a, b) => a.to - b.to);
+    const prefix: number[] = [0];
+    for (const shift of sorted) prefix.push((prefix[prefix.length - 1] as number) + shift.delta);
+    const countUpTo = (p: number): number => {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as { to: number }).to <= p) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    // Insertions exactly at p come after an entry that ends at p.
+    const insertedAt = new Map<number, number>();
+    for (const shift of sorted) if (shift.from === shift.to) insertedAt.set(shift.from, (insertedAt.get(shift.from) ?? 0) + shift.delta);
+    const start = (p: number): number => p + (prefix[countUpTo(p)] as number);
+    const end = (p: number): number => start(p) - (insertedAt.get(p) ?? 0);
+    return layoutWith(start, end);
+  }
 }
 
 interface Edit {
   readonly from: number;
   readonly to: number;
   readonly text: string;
+  /** Told where the edit's text starts in the result. */
+  readonly placed?: (at: number) => void;
 }
 
 /** Applies non-overlapping edits; at one position an insertion goes before a replacement. */
 function applyEdits(text: string, edits: Edit[]): string {
   edits.sort((a, b) => a.from - b.from || a.to - b.to);
-  // A file checked out with CRLF line ends (git on Windows) keeps them: new text follows the file's convention.
-  const crlf = text.includes('\r\n');
   const parts: string[] = [];
   let cursor = 0;
+  let length = 0;
   for (const edit of edits) {
     if (edit.from < cursor) throw new Error(`overlapping sidecar edits at ${edit.from}`);
-    parts.push(text.slice(cursor, edit.from), crlf ? edit.text.replace(/\r?\n/g, '\r\n') : edit.text);
+    const kept = text.slice(cursor, edit.from);
+    parts.push(kept, edit.text);
+    length += kept.length;
+    edit.placed?.(length);
+    length += edit.text.length;
     cursor = edit.to;
   }
   parts.push(text.slice(cursor));
   return parts.join('');
+}
+
+function withFinalNewline(value: string): string {
+  return value.endsWith('\n') ? value : `${value}\n`;
 }
 
 function needsNewlineBefore(text: string, at: number): boolean {

@@ -162,7 +162,7 @@ function isListLabel(label: string): boolean {
  * dots (`e.g`), or '' when a non-letter precedes it. Looks back at most 12
  * characters.
  */
-function wordBefore(text: string, dot: number): string {
+function readWordBefore(text: string, dot: number): string {
   let k = dot;
   const limit = Math.max(0, dot - 12);
   while (k > limit) {
@@ -183,7 +183,7 @@ function isAbbreviation(text: string, dot: number, next: number): boolean {
   let run = dot;
   while (run > 0 && dot - run <= 7 && isAsciiLetter(text.charCodeAt(run - 1))) run--;
   if (dot - run > 7) return false;
-  const word = wordBefore(text, dot);
+  const word = readWordBefore(text, dot);
   if (word === '') return false;
   if (NEVER_FINAL.has(word)) {
     // "et al." and the like: "al" alone is an ordinary word elsewhere.
@@ -366,7 +366,7 @@ function trimSentence(text: string, from: number, to: number, listItem: boolean,
 }
 
 /** The closing mark that pairs with an opening one. */
-function closingFor(open: number): number {
+function findClosingMark(open: number): number {
   switch (open) {
     case 0x201c:
       return 0x201d;
@@ -409,7 +409,7 @@ function stripEnclosingQuotes(text: string, s: number, e: number): [number, numb
   const closersStart = tail;
   const first = text.charCodeAt(s);
   if (isOpeningQuote(first)) {
-    const mark = closingFor(first);
+    const mark = findClosingMark(first);
     let closedInside = false;
     for (let i = s + 1; i < closersStart; i++) {
       if (closesAt(text, i, mark) && !(mark === 0x22 && i + 1 < closersStart && !isClosingContext(text, i))) {

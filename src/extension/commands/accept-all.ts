@@ -16,6 +16,7 @@ export async function acceptAllDetections(services: CommandServices, arg: unknow
   const session = await resolveSession(services, args);
   if (!session) return [];
   const kind = args.kind && KINDS.includes(args.kind) ? (args.kind as DetectionKind) : undefined;
+  session.completeDetection();
   const changes = await session.commit((factory) => {
     const taken = new Set<string>();
     return session.openDetections

@@ -4,12 +4,9 @@
  * the session applies, saves and records them for undo.
  */
 import type { Annotation, AnnotationStatus } from '../../core/model';
-import { newAnnotationId, type createAnnotationFactory } from '../../core/store/new-annotation';
+import { newAnnotationId, type AnnotationFactory } from '../../core/store/new-annotation';
 import type { AnnotationChange, ReportSession } from '../report-session';
 import type { Target } from './target';
-
-/** The factory the session hands to `commit` builders. */
-export type AnnotationFactory = ReturnType<typeof createAnnotationFactory>;
 
 /** Changes allowed through {@link changeTarget}. */
 export interface AnnotationPatch {

@@ -22,6 +22,7 @@ export async function moveToItem(services: CommandServices, direction: 'next' | 
   const editor = vscode.window.activeTextEditor;
   const session = editor && services.sessions.get(editor.document.uri);
   if (!editor || !session) return undefined;
+  session.completeDetection();
   const items: MovedTo[] = [
     ...session.openDetections.map((d) => ({ kind: d.kind, start: d.start, end: d.end })),
     ...session.annotations.filter((a) => a.status !== 'rejected').map((a) => ({ kind: a.kind, start: a.start, end: a.end, id: a.id })),

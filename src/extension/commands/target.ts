@@ -81,6 +81,7 @@ export function editorOf(session: ReportSession): vscode.TextEditor | undefined 
  * covering `start`), or under the active editor's cursor.
  */
 export function resolveTarget(session: ReportSession, args: CommandArgs): Target | undefined {
+  session.completeDetection();
   if (args.id !== undefined) {
     const annotation = session.annotation(args.id);
     return annotation ? { annotation } : undefined;

@@ -61,7 +61,15 @@ describe('detect/metrics', () => {
         ['measurements', 'Some pupils travel 22 miles to school.', [['22 miles', 'count', 22]]],
         ['a comparison in times', 'Boys were three times more likely to be excluded.', [['three times', 'ratio', 3]]],
         ['a count at the start of a paragraph', '14 care leavers are undertaking apprenticeships.', [['14 care leavers', 'count', 14]]],
+        ['a capitalised noun after a count at the start of a paragraph', '12 Ofsted inspectors visited the home over two days in May 2024.', [['12 Ofsted inspectors', 'count', 12]]],
+        ['a count after "on"', 'Police were called out on 120 occasions.', [['120 occasions', 'count', 120]]],
         ['a number joined to a plain count', '17 care leavers over the age of 18 have been placed there.', [['17 care leavers', 'count', 17]]],
+        ['doubled and halved with a number', 'Placements have doubled to 48, costs have halved to £3m and demand has more than doubled.', [['doubled to 48', 'change', 48], ['halved to £3m', 'money', 3e6]]],
+        ['a size given by a compound', 'Labour cut the 161-seat majority and opened a 60-bed unit.', [['161-seat', 'count', 161], ['60-bed', 'count', 60]]],
+        ['a hyphenated ratio', 'There is a one-in-five chance of rain.', [['one-in-five chance', 'ratio', 0.2]]],
+        ['a no-break space before the unit', 'Some 92\u00a0per cent of £2.5m was spent.', [['Some 92\u00a0per cent', 'percent', 92], ['£2.5m', 'money', 2.5e6]]],
+        ['a count of people with a verb after it', 'A survey of 1,000 adults found 6 in 10 supported the plan.', [['1,000 adults', 'count', 1000], ['6 in 10', 'ratio', 0.6]]],
+        ['an adverb after a count', 'Caseloads average 22 children per worker, compared with 17 nationally.', [['22 children', 'count', 22], ['17', 'count', 17]]],
       ];
       for (const [name, text, expected] of cases) it(name, () => assertFigures(text, expected));
     });
@@ -88,6 +96,7 @@ describe('detect/metrics', () => {
         ['alphanumeric names', 'Covid-19 closed the A38 and the M5 near EX2 4QD.'],
         ['paragraph numbers', '22. When decisions are made for children to come into care, they are appropriate.'],
         ['section numbers', '3.4 The committee noted the report.'],
+        ['numbered lines inside a paragraph', 'Contents\n1. Introduction\n2. Background\n3.1 Budget\n4 Next steps'],
         ['a list label', 'Area for improvement 1: the force should answer calls faster.'],
         ['an address', 'The home is at 12 Bramley Road, Thornbury.'],
         ['one as a pronoun', 'No one was hurt, and one of the officers said the one person who knew had left.'],
@@ -97,6 +106,10 @@ describe('detect/metrics', () => {
         ['ordinals spelled like fractions', 'It was a third inspection in the first half of the year.'],
         ['a hyphenated compound', 'A five-year plan, a mother-of-three and an all-in-one service.'],
         ['a decade', 'Numbers have grown since the 1980s.'],
+        ['age limits', 'Children under 5 and people over 65 were offered vaccines.'],
+        ['school measures and year groups', 'Pupils in Years 7 to 11 improved their Progress 8 scores.'],
+        ['a frequency', 'She had moved three times.'],
+        ['a reference glued to letters', 'There were concerns about S47 and S.47 enquiries.'],
       ];
       for (const [name, text] of cases) it(name, () => assert.deepEqual(figuresIn(text), [], `in ${JSON.stringify(text)}`));
     });

@@ -158,6 +158,21 @@ describe('core/detect/quotes', () => {
       });
     });
 
+    describe('more attribution patterns', () => {
+      const cases: Array<[string, string, Array<[string, string | null]>]> = [
+        ['according to', 'According to the Northfield Trust, waits had fallen "by almost a third this year".', [['by almost a third this year', 'Northfield Trust']]],
+        ['a coordinated second verb', 'A survey found that residents described the park as unsafe and said they had been "ignored by the council for years".', [['ignored by the council for years', 'residents']]],
+        ['an organisation speaking through its report', 'The CQC’s report found that residents felt "safe and well looked after".', [['safe and well looked after', 'CQC']]],
+        ['a spokesman for a named body', 'A spokesman for the Care Quality Commission said: "We will return to the home."', [['We will return to the home.', 'Care Quality Commission']]],
+        ['a party in brackets', 'Cllr Rachel Osei (Lib Dem) was cautious. "One good report does not make a service," she said.', [['One good report does not make a service,', 'Rachel Osei']]],
+        ['a role in brackets in minutes', 'Present: Cllr Ann Bell (Chair), Cllr Joe Hunt\n\nThe Chair thanked officers. "Real progress has been made this year," she said.', [['Real progress has been made this year,', 'Ann Bell']]],
+        ['a definite description of the person just named', 'Sarah Lind, whose son is autistic, spoke first.\n\nThe mother-of-two said: “We only want what the law allows.”', [['We only want what the law allows.', 'Sarah Lind']]],
+        ['a short whole sentence after an attributed one', '"Young people had nowhere to go," said Cllr Sue Pike. "Now they do."', [['Young people had nowhere to go,', 'Sue Pike'], ['Now they do.', 'Sue Pike']]],
+        ['a byline that is not the speaker', 'By Jo Reid, Local Democracy Reporter\n\nResidents say the road is "a disaster waiting to happen".', [['a disaster waiting to happen', 'Residents']]],
+      ];
+      for (const [name, text, expected] of cases) it(`attributes ${name}`, () => assert.deepEqual(speakersOf(text), expected));
+    });
+
     it('gives null when the text names no speaker', () => {
       assert.deepEqual(quotesOf('“A good school is a happy school” is painted over the door.'), [['A good school is a happy school', null, 'none']]);
     });
@@ -169,6 +184,9 @@ describe('core/detect/quotes', () => {
         ['a document name opening a sentence', '‘Pathways on a page’ give young people a short summary of their plan.'],
         ['scare quotes without a speaker', 'The so-called "super school" opened in 2019.'],
         ['a two-word term in narrative', 'Pensions could be based on a "career average" salary in future.'],
+        ['a single quoted word even with a reporting verb', 'The report says the changes will bring ‘efficiencies’ next year.'],
+        ['a Title Case name in quotes', 'Cllr Fox said the ‘Stepping Stones’ service was popular.'],
+        ['a description after "as being"', 'Creams were described by staff as being “topped up” from other supplies.'],
       ];
       for (const [name, text] of cases) it(`ignores ${name}`, () => assert.deepEqual(textsOf(text), []));
     });

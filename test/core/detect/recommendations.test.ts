@@ -70,6 +70,8 @@ describe('detect/recommendations', () => {
       ['He must have known about the problem.', false],
       ['What should the council do next?', false],
       ['Why must families wait so long?', false],
+      ['“Why should families wait?” she asked.', false],
+      ['“Why wait?” she asked, adding that the council must act.', true],
       ['Staff had to work overtime during the outbreak.', false],
       ['Parents have to travel miles to the nearest clinic.', false],
       ['You don\u2019t have to be an expert to see the problem.', false],

@@ -210,6 +210,41 @@ describe('core/store/annotation-store', () => {
       );
     });
 
+    it('stays in step with the file over many saves in a row', async () => {
+      const step = fc.oneof(
+        fc.record({ op: fc.constant('add' as const), start: fc.nat(300), note: fc.constantFrom('', 'a', 'two\nlines') }),
+        fc.record({ op: fc.constant('note' as const), index: fc.nat(), note: fc.constantFrom('', 'x', 'y\nz', ' lead') }),
+        fc.record({ op: fc.constant('move' as const), index: fc.nat(), start: fc.nat(300) }),
+        fc.record({ op: fc.constant('remove' as const), index: fc.nat() }),
+        fc.record({ op: fc.constant('hash' as const), hash: fc.constantFrom('fnv1a64:1', 'fnv1a64:2') }),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.boolean(), fc.array(fc.array(step, { maxLength: 4 }), { minLength: 1, maxLength: 5 }), async (crlf, rounds) => {
+          const fs = new MemoryFileSystem({ [SIDECAR_PATH]: crlf ? HAND_WRITTEN.replace(/\n/g, '\r\n') : HAND_WRITTEN });
+          const store = await openOrThrow(fs);
+          let counter = 0;
+          for (const round of rounds) {
+            for (const change of round) {
+              const ids = store.annotations.map((a) => a.id);
+              const id = ids.length > 0 && 'index' in change ? (ids[change.index % ids.length] as string) : undefined;
+              if (change.op === 'add') store.add(makeAnnotation({ id: `n${counter++}`, start: change.start, end: change.start + 3, note: change.note }));
+              else if (change.op === 'hash') store.setSourceHash(change.hash);
+              else if (id && change.op === 'note') store.update(id, { note: change.note });
+              else if (id && change.op === 'move') store.update(id, { start: change.start, end: change.start + 2 });
+              else if (id && change.op === 'remove') store.remove(id);
+            }
+            const saved = await store.save();
+            assert.ok(saved.ok && !saved.value.merged);
+            const reopened = await openOrThrow(fs);
+            assert.deepEqual(reopened.annotations, store.annotations);
+            assert.equal(reopened.sourceHash, store.sourceHash);
+            assert.ok(fs.text(SIDECAR_PATH)?.includes('# Keep this comment.'));
+          }
+        }),
+        { numRuns: 40 },
+      );
+    });
+
     it('leaves the old file whole when the process dies mid-save, and saves on the next try', async () => {
       const fs = new MemoryFileSystem({ [SIDECAR_PATH]: HAND_WRITTEN });
       const store = await openOrThrow(fs);

@@ -46,7 +46,7 @@ describe('schemas/annotations.schema.json', () => {
 
   it('has a description on every top-level field', () => {
     for (const [key, property] of Object.entries(schema.properties)) assert.ok((property.description ?? '').length > 10, key);
-    assert.deepEqual(schema.required, ['version', 'source', 'annotations']);
+    assert.deepEqual(schema.required, ['version', 'source']);
   });
 
   it('accepts what the writer writes and a hand-written sidecar, and rejects a bad status', function () {

@@ -4,7 +4,8 @@ import { normalizeAnnotation } from '../../../src/core/store/annotation-fields';
 import type { Annotation } from '../../../src/core/model';
 import { parseSidecar, type ParsedSidecar } from '../../../src/core/store/sidecar-format';
 import { sortAnnotations } from '../../../src/core/store/sidecar-merge';
-import { renderNewSidecar, renderScalar, renderSidecarEdit, type SidecarState } from '../../../src/core/store/sidecar-writer';
+import { editSidecar, renderNewSidecar, renderScalar, renderSidecarEdit, type SidecarState } from '../../../src/core/store/sidecar-writer';
+import type { SidecarLayout } from '../../../src/core/store/sidecar-format';
 import { HAND_WRITTEN, makeAnnotation } from './fixtures';
 
 function parseOrThrow(text: string): ParsedSidecar {
@@ -49,6 +50,26 @@ const annotationArbitrary: fc.Arbitrary<Annotation> = fc
   .map(({ length, ...rest }) => normalizeAnnotation(makeAnnotation({ ...rest, end: rest.start + length })));
 
 const uniqueAnnotations = fc.uniqueArray(annotationArbitrary, { selector: (annotation) => annotation.id, maxLength: 8 });
+
+/** The parts of a layout that must agree between the edit's own account and a fresh parse. */
+function layoutEssence(layout: SidecarLayout | null | undefined) {
+  if (!layout) return undefined;
+  return {
+    entries: layout.entries.map(({ id, from, body, to, annotation }) => ({ id, from, body, to, annotation: normalizeAnnotation(annotation) })),
+    sequence: layout.sequence,
+    sourceHash: layout.sourceHash,
+  };
+}
+
+/** Edits `text` with editSidecar and checks that the layout it reports is the one a fresh parse finds. */
+function editChecked(text: string, annotations: Annotation[], sourceHash: string | null): string {
+  const before = parseOrThrow(text);
+  const edited = editSidecar(before.layout!, before.sourceHash, { source: before.source, sourceHash, annotations: sortAnnotations(annotations) });
+  const after = parseOrThrow(edited.text);
+  if (edited.layout) assert.deepEqual(layoutEssence(edited.layout), layoutEssence(after.layout));
+  for (const written of edited.written) assert.ok(edited.text.includes(written.text));
+  return edited.text;
+}
 
 describe('core/store/sidecar-writer', () => {
   describe('renderScalar', () => {
@@ -213,6 +234,24 @@ describe('core/store/sidecar-writer', () => {
       }
     });
 
+    it('follows a list written at column 0 and entries written in flow style', () => {
+      const text = 'version: 1\nsource: r.txt\nannotations:\n- id: a1\n  kind: metric\n  status: accepted\n  text: x\n  start: 5\n  end: 6\n  line: 1\n  column: 6\n- {id: a2, kind: quote, status: accepted, text: y, start: 9, end: 10, line: 1, column: 10}\n';
+      const edited = edit(text, (annotations) => [
+        ...annotations.map((a) => (a.id === 'a2' ? { ...a, note: 'flow' } : a)),
+        makeAnnotation({ id: 'a0', start: 0, end: 1, text: 'z' }),
+      ]);
+      assert.match(edited, /\nannotations:\n- id: a0\n  kind: metric\n/);
+      assert.match(edited, /\n- \{ ?id: a2,.*note: flow ?\}\n/);
+      assert.deepEqual(
+        parseOrThrow(edited).annotations.map((a) => [a.id, a.note]),
+        [
+          ['a0', ''],
+          ['a1', ''],
+          ['a2', 'flow'],
+        ],
+      );
+    });
+
     it('keeps CRLF line ends in a file that has them', () => {
       const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
       const edited = edit(crlf, (annotations) => [
@@ -230,6 +269,42 @@ describe('core/store/sidecar-writer', () => {
         ],
       );
       assert.equal(edit(crlf, (a) => a), crlf);
+    });
+
+    it('reports where everything went, as a fresh parse finds it, for hand-written and CRLF files', () => {
+      const operations = fc.array(
+        fc.oneof(
+          fc.record({ op: fc.constant('add' as const), annotation: annotationArbitrary }),
+          fc.record({ op: fc.constant('update' as const), index: fc.nat(), note: fc.string() }),
+          fc.record({ op: fc.constant('remove' as const), index: fc.nat() }),
+        ),
+        { minLength: 1, maxLength: 5 },
+      );
+      fc.assert(
+        fc.property(fc.boolean(), operations, fc.option(fc.constantFrom('fnv1a64:1', 'fnv1a64:2'), { nil: null }), (crlf, steps, hash) => {
+          let text = crlf ? HAND_WRITTEN.replace(/\n/g, '\r\n') : HAND_WRITTEN;
+          for (const step of steps) {
+            let annotations = parseOrThrow(text).annotations.map(normalizeAnnotation);
+            if (step.op === 'add') {
+              if (annotations.some((a) => a.id === step.annotation.id)) continue;
+              annotations.push(step.annotation);
+            } else if (annotations.length > 0) {
+              const target = annotations[step.index % annotations.length] as Annotation;
+              annotations = step.op === 'remove' ? annotations.filter((a) => a !== target) : annotations.map((a) => (a === target ? { ...a, note: step.note } : a));
+            }
+            text = editChecked(text, annotations, hash);
+          }
+        }),
+        { numRuns: 60 },
+      );
+    });
+
+    it('reports the layout right after hundreds of edits at once', () => {
+      const many = Array.from({ length: 300 }, (_, i) => makeAnnotation({ id: `e${i}`, start: i * 10, end: i * 10 + 5, text: `t${i}` }));
+      const text = renderNewSidecar({ source: 'r.txt', sourceHash: null, annotations: many });
+      const changed = many.filter((_, i) => i % 3 !== 0).map((a, i) => (i % 2 ? { ...a, note: `n${i}` } : a));
+      const added = Array.from({ length: 100 }, (_, i) => makeAnnotation({ id: `z${i}`, start: i * 31 + 3, end: i * 31 + 4, text: 'z' }));
+      editChecked(text, [...changed, ...added], 'fnv1a64:9');
     });
 
     it('does not take lines of a block note that start with # for comments', () => {
@@ -263,7 +338,7 @@ describe('core/store/sidecar-writer', () => {
               annotations = step.op === 'remove' ? annotations.filter((a) => a !== target) : annotations.map((a) => (a === target ? { ...step.patch, id: a.id } : a));
             }
             const state = { source: 'r.txt', sourceHash: null, annotations: sortAnnotations(annotations) };
-            text = renderSidecarEdit(before.layout!, before.sourceHash, state);
+            text = editChecked(text, annotations, null);
             const after = parseOrThrow(text);
             assert.deepEqual(sortAnnotations(after.annotations.map(normalizeAnnotation)), state.annotations);
             for (const entry of before.layout!.entries) {

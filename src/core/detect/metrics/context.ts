@@ -3,8 +3,9 @@
  * ("In September 2018"), what it is set against ("compared to 64 per cent at
  * the last inspection", "higher than the national average") and which way it
  * moved. Analysts ask these three questions of every figure, and the words
- * that answer them sit close to it, so each lookup reads a bounded window of
- * the sentence: the cost per figure is constant, whatever the paragraph.
+ * that answer them sit close to it. The time expressions and comparison cues
+ * of a paragraph are found in one pass each; each figure then reads only a
+ * bounded window of its sentence, so the cost stays linear in the paragraph.
  */
 import type { Direction } from '../../model';
 import { readNumberWords } from './number-words';
@@ -38,7 +39,7 @@ const MAX_COMPARISON = 80;
 const SENTENCE_END = /[.!?][”"’')\]]{0,3}\s|[\r\n]/g;
 
 /** The sentence spans of a paragraph, in order, covering it entirely. */
-export function findSentences(paragraph: string): LocalSpan[] {
+function findSentences(paragraph: string): LocalSpan[] {
   const sentences: LocalSpan[] = [];
   let start = 0;
   SENTENCE_END.lastIndex = 0;
@@ -203,7 +204,7 @@ export function readFigureContext(
     const before = paragraph.slice(Math.max(sentence.start, figure.start - 60), figure.start);
     direction = directionFromWords(before, paragraph.slice(figure.end, Math.min(sentence.end, figure.end + 16)));
   }
-  const period = findPeriod(index.periods, benchmarkOf ?? { start: beforeStart, end: afterEnd }, figure, comparisonSpan);
+  const period = findPeriod(paragraph, index.periods, benchmarkOf ?? { start: beforeStart, end: afterEnd }, benchmarkOf === null ? sentence.start : -OPENING, figure, comparisonSpan);
   return { period, comparison, comparisonSpan, comparisonValue, direction };
 }
 
@@ -243,8 +244,14 @@ function directionFromWords(before: string, after: string): Direction | null {
   return null;
 }
 
-/** The nearest period to the figure within `window`, skipping the figure itself and its comparison. */
-function findPeriod(periods: readonly Found[], window: LocalSpan, figure: LocalSpan, comparison: LocalSpan | null): string | null {
+/**
+ * The nearest period to the figure within `window`, skipping the figure
+ * itself and its comparison. A period before the figure counts only in the
+ * figure's own clause, or when it opens the sentence ("In September 2018,
+ * 92 per cent …"): "who has served since 2009, said the £12m deal" does not
+ * date the deal.
+ */
+function findPeriod(paragraph: string, periods: readonly Found[], window: LocalSpan, sentenceStart: number, figure: LocalSpan, comparison: LocalSpan | null): string | null {
   let best: string | null = null;
   let bestDistance = Infinity;
   for (let i = firstFrom(periods, window.start); i < periods.length && periods[i].start < window.end; i++) {
@@ -252,13 +259,35 @@ function findPeriod(periods: readonly Found[], window: LocalSpan, figure: LocalS
     if (end > window.end) break;
     if (end > figure.start && start < figure.end) continue;
     if (comparison !== null && start >= comparison.start && end <= comparison.end) continue;
-    const distance = end <= figure.start ? figure.start - end : start - figure.end;
+    const before = end <= figure.start;
+    if (before && start - sentenceStart > OPENING && hasClauseBreak(paragraph, end, figure.start)) continue;
+    if (!before && hasSemicolon(paragraph, figure.end, start)) continue;
+    const distance = before ? figure.start - end : start - figure.end;
     if (distance < bestDistance) {
       best = match[0];
       bestDistance = distance;
     }
   }
   return best;
+}
+
+/** How far into a sentence an opening phrase such as "In the year to March 2024," may reach. */
+const OPENING = 30;
+
+/** Whether `paragraph[from, to)` holds a comma, semicolon or colon, unless it is only a short link such as ", up". */
+function hasClauseBreak(paragraph: string, from: number, to: number): boolean {
+  if (to - from <= 6) return false;
+  for (let i = from; i < to; i++) {
+    const code = paragraph.charCodeAt(i);
+    if (code === 44 || code === 59 || code === 58) return true;
+  }
+  return false;
+}
+
+/** Whether `paragraph[from, to)` holds a semicolon. */
+function hasSemicolon(paragraph: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (paragraph.charCodeAt(i) === 59) return true;
+  return false;
 }
 
 /** The first figure in a comparison ("64 per cent at the last inspection" → 64, "£7.9m in 2019" → 7900000). */

@@ -61,6 +61,9 @@ const TERM_QUOTE_WORDS = 6;
 const MAX_SENTENCE = 1200;
 const WINDOW = 240;
 
+/** Documents through which an organisation speaks (`the CQC’s report says`). */
+const DOCUMENT_NOUNS = new Set(['report', 'review', 'statement', 'letter', 'inspection', 'survey', 'audit', 'study', 'analysis', 'findings', 'assessment', 'document', 'paper', 'plan', 'strategy', 'website', 'briefing', 'response', 'submission']);
+
 /** First words of broadcasters and papers (`Radio Wales`, `BBC Wales`): the run is an organisation. */
 const MEDIA_OPENERS = new Set(['radio', 'bbc', 'itv', 'channel', 'sky', 'tv']);
 
@@ -152,47 +155,28 @@ function firstNonBlank(text: string): number {
  * and skipping them keeps the scan fast.
  */
 function mayMatter(masked: string, from: number, to: number): boolean {
-  let i = from;
-  let first = true;
-  let prevCapital = false;
   const end = Math.min(to, from + MAX_SENTENCE);
-  while (i < end) {
-    while (i < end && isBlankCode(masked.charCodeAt(i))) i++;
-    let start = i;
-    while (i < end && !isBlankCode(masked.charCodeAt(i))) i++;
-    let stop = i;
-    while (start < stop && !isWordStart(masked.charCodeAt(start))) start++;
-    while (stop > start && !isWordStart(masked.charCodeAt(stop - 1))) stop--;
-    if (stop <= start) {
-      prevCapital = false;
-      continue;
-    }
-    const c = masked.charCodeAt(start);
-    const length = stop - start;
-    if (c >= 97 && c <= 122) {
-      if (length >= 3 && length <= 13 && REPORTING_VERBS.has(masked.slice(start, stop))) return true;
-      if (first && length <= 4 && masked.slice(start, stop) in PRONOUNS) return true;
-      prevCapital = false;
-    } else if ((c >= 65 && c <= 90) || (c > 0xbf && c < 0xd800)) {
-      if (length <= 12) {
-        const word = masked.slice(start, stop).toLowerCase().replace(/['’]s$/u, '');
-        if (TITLES.has(word) || KNOWN_ORGS.has(word) || (first && word in PRONOUNS)) return true;
-      }
-      // Two capitalised words in a row may be a name being introduced (`Anna Reid is the new head`).
-      if (prevCapital) return true;
-      prevCapital = true;
-    } else prevCapital = false;
-    first = false;
+  let i = from;
+  while (i < end && !isLetterCode(masked.charCodeAt(i))) i++;
+  const firstStart = i;
+  while (i < end && isLetterCode(masked.charCodeAt(i))) i++;
+  const first = masked.slice(firstStart, i).toLowerCase();
+  if (first in PRONOUNS || KNOWN_ORGS.has(first) || TITLES.has(first)) return true;
+  for (; i < end; i++) {
+    const c = masked.charCodeAt(i);
+    if (c !== 32) continue;
+    const next = masked.charCodeAt(i + 1);
+    if ((next >= 65 && next <= 90) || (next > 0xbf && next < 0xd800 && /\p{Lu}/u.test(masked[i + 1]!))) return true;
   }
-  return false;
+  // No capital after the first word: only a common reporting verb can still matter (`The council said…`).
+  return COMMON_REPORTING.test(masked.slice(from, end));
 }
 
-function isWordStart(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
-}
+/** The reporting verbs worth a search in a sentence with no capitals after its first word. */
+const COMMON_REPORTING = / (?:sa(?:id|ys)|told|add|explain|warn|claim|insist|conclude|state|report|found|describ|according)/;
 
-function isBlankCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0xbf && c < 0xd800);
 }
 
 /** The paragraph with each quote's words replaced by `q`, keeping its final punctuation so sentences still end. */
@@ -229,7 +213,13 @@ function splitSentences(masked: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let from = 0;
   const n = masked.length;
+  const ends = /[.?!\r\n]/g;
   for (let i = 0; i < n; i++) {
+    // Jump to the next candidate with the regex engine rather than test every character.
+    ends.lastIndex = i;
+    const found = ends.exec(masked);
+    if (found === null) break;
+    i = found.index;
     const c = masked.charCodeAt(i);
     if (c === 10 || c === 13) {
       if (i > from) out.push([from, i]);
@@ -307,6 +297,14 @@ function readClauses(tokens: readonly Token[], registry: Registry): Clause[] {
   const clauses: Clause[] = [];
   let registered = 0;
   for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.lower === 'according' && tokens[i + 1]?.lower === 'to' && !tokens[i]!.quote) {
+      // `According to the trust, …`: the source stands after `to`.
+      registered = registerNames(tokens, registry, registered, i + 2);
+      const phrase = readPhraseForward(tokens, i + 2);
+      const speaker = phrase.length ? resolvePhrase(phrase, registry) : null;
+      if (speaker) clauses.push({ verb: i + 1, speaker, subjectAfter: true });
+      continue;
+    }
     if (!isReportingVerb(tokens, i)) continue;
     registered = registerNames(tokens, registry, registered, i);
     const clause = readClause(tokens, i, registry, clauses);
@@ -328,6 +326,9 @@ function readClause(tokens: readonly Token[], v: number, registry: Registry, ear
     }
     if (!prev) return null;
   }
+  // `patients described it as X and said…`: a coordinated verb shares the subject of the clause before.
+  const lastEarlier = earlier[earlier.length - 1];
+  if (prev && ['and', 'but', 'or'].includes(prev.lower) && !prev.comma && lastEarlier) return { verb: v, speaker: lastEarlier.speaker, subjectAfter: false };
   const participle = tokens[v]!.lower.endsWith('ing');
   let phrase: Token[] = [];
   if (!participle) phrase = readSubjectBefore(tokens, v);
@@ -466,11 +467,12 @@ function readMainSubject(tokens: readonly Token[], v: number, registry: Registry
   if (isPronoun(first[0]!)) return [first[0]!];
   const phrase: Token[] = [];
   for (const t of first) {
-    if (!(isPhraseWord(t) || (['the', 'a', 'an'].includes(t.lower) && phrase.length === 0) || ((t.lower === 'of' || t.lower === 'for') && phrase.length > 0))) break;
+    const afterConnector = phrase.length > 0 && ['of', 'for'].includes(phrase[phrase.length - 1]!.lower);
+    if (!(isPhraseWord(t) || (['the', 'a', 'an'].includes(t.lower) && (phrase.length === 0 || afterConnector)) || ((t.lower === 'of' || t.lower === 'for') && phrase.length > 0))) break;
     phrase.push(t);
-    if (phrase.length >= 8) break;
+    if (phrase.length >= 10) break;
   }
-  while (phrase.length > 0 && ['of', 'for'].includes(phrase[phrase.length - 1]!.lower)) phrase.pop();
+  while (phrase.length > 0 && ['of', 'for', 'the', 'a', 'an'].includes(phrase[phrase.length - 1]!.lower)) phrase.pop();
   if (!phrase.some((t) => t.capital && !NOT_NAMES.has(t.lower) || ROLE_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower))) return [];
   return phrase;
 }
@@ -593,6 +595,11 @@ function registerNames(tokens: readonly Token[], registry: Registry, from: numbe
       if (w.comma || w.colon || w.possessive || w.closeParen) break;
     }
     const run = tokens.slice(k, end);
+    // A bracketed run is a party or a role (`(Lib Dem)`, `(Chair)`), read with the name before it.
+    if (t.openParen) {
+      k = end;
+      continue;
+    }
     // A lone capitalised word names no one new: an opener (`The`), a place, or a surname already known.
     if (run.length === 1) {
       const only = run[0]!;
@@ -744,11 +751,17 @@ function resolvePhrase(phrase: readonly Token[], registry: Registry): Speaker | 
     // `a spokesperson for Devon County Council`, `a council spokesperson`.
     if (spokes) {
       const forIndex = phrase.findIndex((t) => t.lower === 'for');
-      const orgPart = forIndex >= 0 ? phrase.slice(forIndex + 1) : [];
+      const orgPart = forIndex >= 0 ? phrase.slice(forIndex + 1).filter((t) => !['the', 'a', 'an'].includes(t.lower)) : [];
       const read = orgPart.length ? readName(orgPart) : null;
       if (read && read.kind === 'org') return mentionSpeaker(registry, read.name, 'org', null, [], 'name');
     }
     const possessor = phrase.some((t) => t.possessive && t.capital);
+    // `the CQC’s report found`, `Ofsted’s letter says`: the organisation speaks through its document.
+    if (possessor && DOCUMENT_NOUNS.has(head.lower)) {
+      const owner = phrase.filter((t) => t.capital && !['the', 'a', 'an'].includes(t.lower));
+      const read = owner.length ? readName(owner) : null;
+      if (read && read.kind === 'org') return mentionSpeaker(registry, read.name, 'org', null, [], 'name');
+    }
     if (!possessor && !spokes) {
       const byRole = resolveRole(phrase, registry);
       if (byRole) return byRole;
@@ -914,6 +927,8 @@ function keepQuote(text: string, span: QuoteSpan, tokens: readonly Token[], open
   const quoted = text.slice(span.start, Math.min(span.end, span.start + 200));
   const describedAs = before && before2 && before.lower === 'being' && before2.lower === 'as';
   if ((named || describedAs) && words <= NAMED_QUOTE_WORDS && !/[.!?]\s/.test(quoted)) return false;
+  // A whole sentence in quotes is speech however short (`“Now they do.”`).
+  if (/^\p{Lu}/u.test(quoted) && /[.!?]$/.test(text.slice(span.start, span.end)) && !named) return true;
   // A single quoted word is a term or a scare quote far more often than someone's words.
   if (words === 1) return false;
   // Title Case in quotes is a name (`the ‘Stepping Stones’ service`), not speech.
@@ -959,7 +974,7 @@ function chooseSpeaker(
     if (clause.verb > close) {
       // Right after the quote: `“…,” she says`, `“…,” says Ms Tomsett`, `“…,” Ofsted added`.
       const gap = tokens.slice(close + 1, clause.verb);
-      const adjacent = gap.length <= 8 && gap.every((t) => !t.quote && (isPhraseWord(t) || isPronoun(t) || AUXILIARIES.has(t.lower) || ['the', 'a', 'an', 'of', 'for', 'and'].includes(t.lower)));
+      const adjacent = gap.length <= 8 && gap.every((t) => !t.quote && (isPhraseWord(t) || isPronoun(t) || AUXILIARIES.has(t.lower) || ['the', 'a', 'an', 'of', 'for'].includes(t.lower)));
       const closeTok = tokens[close];
       const lastChar = closeTok ? closeTok.core : '';
       void lastChar;

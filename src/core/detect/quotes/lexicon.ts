@@ -127,7 +127,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'school', 'academy', 'partnership', 'network', 'federation', 'confederation', 'charity', 'company', 'ltd', 'plc',
   'police', 'constabulary', 'hospital', 'organisation', 'organization', 'alliance', 'forum', 'panel', 'unit', 'centre',
   'bank', 'treasury', 'campaign', 'coalition', 'tribunal', 'watch', 'fund', 'programme', 'corporation', 'inc',
-  'review', 'report', 'survey', 'democrats', 'dems', 'cymru', 'conservatives', 'tories', 'greens', 'labour', 'ukip', 'inquiry', 'audit', 'ombudsman', 'healthwatch', 'nhs', 'bbc', 'itv', 'news',
+  'review', 'report', 'survey', 'democrats', 'dems', 'dem', 'cymru', 'conservatives', 'tories', 'greens', 'labour', 'ukip', 'inquiry', 'audit', 'ombudsman', 'healthwatch', 'nhs', 'bbc', 'itv', 'news',
 ]);
 
 /**

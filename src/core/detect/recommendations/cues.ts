@@ -50,7 +50,7 @@ const WINDOW = 100;
 const WORD = /[a-z0-9'-]+/g;
 
 /** Up to `count` words before `index` within the sentence, lower-cased, nearest last. */
-function wordsBefore(text: string, index: number, sentenceStart: number, count: number): string[] {
+function readWordsBefore(text: string, index: number, sentenceStart: number, count: number): string[] {
   const from = Math.max(sentenceStart, index - WINDOW);
   const words = text.slice(from, index).toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
   // A word cut by the window's edge is not a word.
@@ -59,7 +59,7 @@ function wordsBefore(text: string, index: number, sentenceStart: number, count: 
 }
 
 /** Up to `count` words after `index` within the sentence, lower-cased, quotation marks skipped. */
-function wordsAfter(text: string, index: number, sentenceEnd: number, count: number): string[] {
+function readWordsAfter(text: string, index: number, sentenceEnd: number, count: number): string[] {
   const to = Math.min(sentenceEnd, index + WINDOW);
   const words = text.slice(index, to).toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
   if (to < sentenceEnd && to === index + WINDOW && words.length > 0) words.pop();
@@ -67,7 +67,7 @@ function wordsAfter(text: string, index: number, sentenceEnd: number, count: num
 }
 
 /** The text between the sentence start and `index` (at most {@link WINDOW} × 2 characters), lower-cased. */
-function textBefore(text: string, index: number, sentenceStart: number): string {
+function readTextBefore(text: string, index: number, sentenceStart: number): string {
   return text.slice(Math.max(sentenceStart, index - 2 * WINDOW), index).toLowerCase();
 }
 
@@ -131,8 +131,8 @@ export function judgeTrigger(text: string, trigger: Trigger, start: number, end:
   // A hyphenated compound ("a must-read", "need-to-know") is not the verb.
   if (text.charCodeAt(index + trigger.length) === 0x2d) return null;
   const matched = text.slice(index, index + trigger.length);
-  const before = (count: number): string[] => wordsBefore(text, index, start, count);
-  const after = (count: number): string[] => wordsAfter(text, index + trigger.length, end, count);
+  const before = (count: number): string[] => readWordsBefore(text, index, start, count);
+  const after = (count: number): string[] => readWordsAfter(text, index + trigger.length, end, count);
   switch (word) {
     case 'should':
     case 'must':
@@ -170,9 +170,9 @@ export function judgeTrigger(text: string, trigger: Trigger, start: number, end:
     case 'time to': {
       // "it is time to act", "now is the time for change"
       const prev = before(3);
-      const p1 = last(prev);
-      const p2 = last(prev, 2);
-      return p1 === 'is' || p1 === "it's" || (p1 === 'now' && p2 === 'is') || (p1 === 'the' && p2 === 'is' && last(prev, 3) === 'now') ? matched : null;
+      const p1 = pickLast(prev);
+      const p2 = pickLast(prev, 2);
+      return p1 === 'is' || p1 === "it's" || (p1 === 'now' && p2 === 'is') || (p1 === 'the' && p2 === 'is' && pickLast(prev, 3) === 'now') ? matched : null;
     }
     case 'told':
     case 'ordered':
@@ -205,7 +205,7 @@ export function judgeTrigger(text: string, trigger: Trigger, start: number, end:
   return null;
 }
 
-function last<T>(items: readonly T[], fromEnd = 1): T | undefined {
+function pickLast<T>(items: readonly T[], fromEnd = 1): T | undefined {
   return items[items.length - fromEnd];
 }
 
@@ -222,7 +222,7 @@ function judgeModal(text: string, index: number, start: number, word: string, ma
   if (n1 === 'be' && n2 !== undefined && DISCOURSE.has(n2)) return null;
   if (n1 === 'say' || n2 === 'say' || n1 === 'admit' || n1 === 'confess' || n1 === 'add' || (n1 === 'point' && n2 === 'out') || n1 === 'stress' || n1 === 'emphasise') return null;
   // "Under the new rules, patients must be seen within four hours" describes a rule in force.
-  if (UNDER_RULES.test(textBefore(text, index, start))) return null;
+  if (UNDER_RULES.test(readTextBefore(text, index, start))) return null;
   if (word === 'should') {
     // A forecast: "this should mean…", "the work should take six months".
     if (n1 !== undefined && FORECAST.has(n1)) return null;
@@ -242,8 +242,8 @@ function judgeModal(text: string, index: number, start: number, word: string, ma
 }
 
 function judgeNeed(text: string, index: number, start: number, end: number, word: string, matched: string, prev: string[], next: string[]): string | null {
-  const p1 = last(prev);
-  const p2 = last(prev, 2);
+  const p1 = pickLast(prev);
+  const p2 = pickLast(prev, 2);
   const [n1, n2] = next;
   if (n1 === undefined) return null;
   // "the need (to|for) …" as a noun: prescriptive only after a verb that recognises it, or in "there is a need".
@@ -251,7 +251,7 @@ function judgeNeed(text: string, index: number, start: number, end: number, word
     if (p1 === 'the' && p2 !== undefined && /^(?:recognis|recogniz|acknowledg|highlight|stress|emphasi|underlin|underscor|identif|show|demonstrat|reinforc|see|sees|saw|accept|understand|understood|point|reiterat|repeat|address|meet|met)/.test(p2)) {
       if (n1 === 'to' || n1 === 'for') return `${p2} the need ${n1}`;
     }
-    if ((p1 === 'a' || p1 === 'an' || p1 === 'urgent' || p1 === 'clear' || p1 === 'real' || p1 === 'pressing') && (n1 === 'to' || n1 === 'for') && /\bthere (?:is|was|remains|'s) (?:still |now |also )?(?:an? )?(?:urgent |clear |real |pressing |continuing |ongoing )?$/.test(textBefore(text, index, start))) {
+    if ((p1 === 'a' || p1 === 'an' || p1 === 'urgent' || p1 === 'clear' || p1 === 'real' || p1 === 'pressing') && (n1 === 'to' || n1 === 'for') && /\bthere (?:is|was|remains|'s) (?:still |now |also )?(?:an? )?(?:urgent |clear |real |pressing |continuing |ongoing )?$/.test(readTextBefore(text, index, start))) {
       return `need ${n1}`;
     }
     return null;
@@ -270,7 +270,7 @@ function judgeNeed(text: string, index: number, start: number, end: number, word
     // "the rise was needed to protect services": a justification, not a prescription.
     if (p1 === 'was' || p1 === 'were' || p1 === 'be' || p1 === 'been' || p1 === 'being') return null;
     // "needed to …", "which needed more …": prescriptive when reported.
-    const reported = REPORTING.test(textBefore(text, index, start));
+    const reported = REPORTING.test(readTextBefore(text, index, start));
     if (!reported) return null;
     if (n1 === 'to') return n2 === undefined ? null : `${matched} to ${n2}`;
     return NEEDED_THING.has(n1) || isQuoteStart(text, index + matched.length, end) ? matched : null;
@@ -293,18 +293,18 @@ function isQuoteStart(text: string, from: number, end: number): boolean {
 }
 
 function judgeHaveTo(word: string, matched: string, prev: string[], next: string[], text: string, index: number, start: number): string | null {
-  const p1 = last(prev);
+  const p1 = pickLast(prev);
   const n1 = next[0];
   if (word === 'got to') {
     // Only "have got to" / "'ve got to" / "has got to": "got to the hospital" is narrative.
-    const lead = textBefore(text, index, start);
+    const lead = readTextBefore(text, index, start);
     if (!/(?:\bhave|\bhas|['’]ve|['’]s)\s+$/.test(lead)) return null;
     if (n1 === 'know' || n1 === 'the' || n1 === 'a' || n1 === 'work') return null;
     if (/\b(?:not|never|n['’]t)\s+\S+\s+$/.test(lead)) return null;
     return matched;
   }
   if (p1 !== undefined && (NEGATIONS.has(p1) || p1.endsWith("n't"))) return null;
-  if (p1 === 'would' || p1 === 'might' || p1 === 'may' || p1 === 'could' || p1 === 'will' && last(prev, 2) !== 'we') return null;
+  if (p1 === 'would' || p1 === 'might' || p1 === 'may' || p1 === 'could' || p1 === 'will' && pickLast(prev, 2) !== 'we') return null;
   if (n1 === undefined || n1 === 'say' || n1 === 'admit' || n1 === 'be' && next[1] === 'said' || n1 === 'do' && next[1] === 'with') return null;
   if (HARDSHIP.has(n1) || HAVE_TO_HARDSHIP.has(n1)) return null;
   if (prev.some((w) => w === 'meaning' || w === 'means' || w === 'who' || w === 'if' || w === 'when' || w === 'whether')) return null;
@@ -315,7 +315,7 @@ function judgeHaveTo(word: string, matched: string, prev: string[], next: string
 
 /** Whether an action noun is the subject of the "is/are (still) …" just before `index`: "further work is (still) needed". */
 function hasActionSubject(text: string, index: number, start: number): boolean {
-  const subject = textBefore(text, index, start).match(/(\bno\s+(?:[a-z]+\s+)?)?([a-z-]+)\s+(?:is|are|remains?)\s+(?:[a-z]+\s+)?$/);
+  const subject = readTextBefore(text, index, start).match(/(\bno\s+(?:[a-z]+\s+)?)?([a-z-]+)\s+(?:is|are|remains?)\s+(?:[a-z]+\s+)?$/);
   // "No further action is required" says the opposite.
   return subject !== null && subject[1] === undefined && ACTION_NOUNS.has(subject[2]!);
 }
@@ -329,8 +329,8 @@ function judgeNecessity(text: string, index: number, start: number, word: string
     const p = prev.join(' ');
     return /(?:is|be|remains) (?:a |the )?(?:high |top |key |main |urgent |first |immediate )?$/.test(`${p} `) && n1 === 'to' ? `priority ${n1}` : null;
   }
-  const p1 = last(prev);
-  const p2 = last(prev, 2);
+  const p1 = pickLast(prev);
+  const p2 = pickLast(prev, 2);
   const copular = p1 === 'is' || p1 === 'be' || p1 === 'remains' || p1 === "'s" || p1 === "it's" || p1 === 'was' ||
     ((p2 === 'is' || p2 === 'be' || p2 === "it's") && /^(?:absolutely|therefore|also|now|so|more|most|particularly|especially|still)$/.test(p1 ?? ''));
   if (!copular && !(n1 === 'that' && p1 !== 'the')) return null;
@@ -344,7 +344,7 @@ function judgeNecessity(text: string, index: number, start: number, word: string
 }
 
 function judgeBestWay(text: string, index: number, end: number, matched: string, prev: string[]): string | null {
-  const p1 = last(prev);
+  const p1 = pickLast(prev);
   if (p1 === undefined || !/^(?:right|correct|best|only|proper|sensible|better|real|obvious|answer|way)$/.test(p1) && !(matched.toLowerCase() === 'answer' || matched.toLowerCase() === 'solution')) return null;
   if ((matched.toLowerCase() === 'answer' || matched.toLowerCase() === 'solution') && p1 !== 'the' && p1 !== 'only' && p1 !== 'best' && p1 !== 'real' && p1 !== 'obvious' && p1 !== 'right') return null;
   const following = text.slice(index, Math.min(end, index + 2 * WINDOW)).toLowerCase();
@@ -362,7 +362,7 @@ function judgeCould(next: string[], matched: string): string | null {
 }
 
 function judgeWant(next: string[], matched: string, prev: string[]): string | null {
-  if (prev.includes('if') || last(prev) === 'who' || last(prev) === 'you' || last(prev) === 'nobody' || last(prev) === 'one') return null;
+  if (prev.includes('if') || pickLast(prev) === 'who' || pickLast(prev) === 'you' || pickLast(prev) === 'nobody' || pickLast(prev) === 'one') return null;
   if (next[0] === 'to') return next[1] === 'see' ? `${matched} to see` : null;
   // "wants ministers to act", "want the council to reconsider": an object, then "to".
   const toAt = next.indexOf('to');
@@ -375,7 +375,7 @@ function judgeWant(next: string[], matched: string, prev: string[]): string | nu
 
 /** "Ofsted told the council to improve", "the trust was ordered to make changes": a directive reported. */
 function judgeDirective(next: string[], matched: string, prev: string[]): string | null {
-  const p1 = last(prev);
+  const p1 = pickLast(prev);
   if (p1 === 'the' || p1 === 'an' || p1 === 'a' || p1 === 'if' || p1 === 'who' || p1 === 'as') return null;
   // "the action we have told the provider to take" names the directive; the sentence does not make it.
   if (prev.some((w) => w === 'action' || w === 'actions' || w === 'what' || w === 'which' || w === 'steps' || w === 'measures')) return null;
@@ -390,7 +390,7 @@ function judgeDirective(next: string[], matched: string, prev: string[]): string
 }
 
 function judgeAsk(next: string[], matched: string, prev: string[]): string | null {
-  const p1 = last(prev);
+  const p1 = pickLast(prev);
   // "was asked to join" reports a plan; "Members are asked to note" is caught as a phrase of its own.
   if (p1 !== undefined && /^(?:be|been|being|was|were|is|are|am|if|who|not|never)$/.test(p1)) return null;
   if (next[0] === 'that') return `${matched} that`;
@@ -402,7 +402,7 @@ function judgeAsk(next: string[], matched: string, prev: string[]): string | nul
 }
 
 function judgeRecommend(word: string, matched: string, prev: string[], next: string[]): string | null {
-  const p1 = last(prev);
+  const p1 = pickLast(prev);
   if (word === 'recommendation' || word === 'recommendations') {
     const [n1, n2] = next;
     if ((n1 === 'is' || n1 === 'was' || n1 === 'are' || n1 === 'were') && (n2 === 'that' || n2 === 'to' || n2 === 'for')) return `${matched} ${n1} ${n2}`;
@@ -418,7 +418,7 @@ function judgeRecommend(word: string, matched: string, prev: string[], next: str
 }
 
 function judgeCall(word: string, matched: string, prev: string[], next: string[]): string | null {
-  const p1 = last(prev);
+  const p1 = pickLast(prev);
   const n1 = next[0];
   // "a call for evidence", "the call for papers": an invitation, not a demand.
   if (/for$/.test(word) && (n1 === 'evidence' || n1 === 'papers' || n1 === 'submissions' || n1 === 'views' || n1 === 'tenders' || n1 === 'nominations' || n1 === 'help')) return null;
@@ -433,7 +433,7 @@ function judgeCall(word: string, matched: string, prev: string[], next: string[]
 }
 
 function judgeDemand(word: string, matched: string, prev: string[], next: string[]): string | null {
-  const p1 = last(prev);
+  const p1 = pickLast(prev);
   const n1 = next[0];
   // "rising demand for services" is a quantity; "demanded an apology" is a call.
   if (word === 'demand' || word === 'demands') {
