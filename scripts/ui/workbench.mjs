@@ -117,8 +117,8 @@ export async function runFromPalette(page, title) {
   await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'hidden' }).catch(() => undefined);
 }
 
-/** A regular expression matching the whole of `text`. */
-function exactly(text) {
+/** A regular expression matching the whole of `text`, for Playwright's `hasText`, which otherwise matches substrings. */
+export function exactly(text) {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 

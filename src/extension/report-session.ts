@@ -94,6 +94,9 @@ export class ReportSession implements vscode.Disposable {
   #highlight = true;
   #lastSidecarWrite: number | undefined;
   #factoryCache: { readonly version: number; readonly author: string; readonly factory: AnnotationFactory } | undefined;
+  readonly #onDidSaveSidecar = new vscode.EventEmitter<void>();
+  /** Fires after this session wrote the sidecar. */
+  readonly onDidSaveSidecar = this.#onDidSaveSidecar.event;
   readonly #onDidChangeAnnotations = new vscode.EventEmitter<void>();
   /** Fires after the annotations changed (a command, undo, a reload or re-anchoring), not on mere shifting while typing. */
   readonly onDidChangeAnnotations = this.#onDidChangeAnnotations.event;
@@ -402,6 +405,7 @@ export class ReportSession implements vscode.Disposable {
     this.#opening = undefined;
     this.#onDidChangeAnnotations.dispose();
     this.#onDidDetectMore.dispose();
+    this.#onDidSaveSidecar.dispose();
   }
 
   async #load(): Promise<void> {
@@ -533,6 +537,7 @@ export class ReportSession implements vscode.Disposable {
     }
     const stat = await this.#options.fs.stat(store.sidecarPath);
     this.#lastSidecarWrite = stat?.mtime;
+    if (saved.value.written) this.#onDidSaveSidecar.fire();
     if (saved.value.merged) {
       // Another writer changed the sidecar meanwhile; the merge brought in their annotations.
       this.#refreshLive();

@@ -46,6 +46,7 @@ export class ReportSessions implements vscode.Disposable {
   readonly #onDidClose = new vscode.EventEmitter<vscode.Uri>();
   readonly #onDidEdit = new vscode.EventEmitter<ReportEdit>();
   readonly #onDidChangeAnnotations = new vscode.EventEmitter<ReportSession>();
+  readonly #onDidSaveSidecar = new vscode.EventEmitter<ReportSession>();
   /** A report session started (the document opened, or started to match the settings). */
   readonly onDidOpen = this.#onDidOpen.event;
   /** A report session ended. */
@@ -54,6 +55,8 @@ export class ReportSessions implements vscode.Disposable {
   readonly onDidEdit = this.#onDidEdit.event;
   /** A report's annotations changed (commands, undo, reloads, re-anchoring). */
   readonly onDidChangeAnnotations = this.#onDidChangeAnnotations.event;
+  /** A session wrote its report's sidecar. */
+  readonly onDidSaveSidecar = this.#onDidSaveSidecar.event;
 
   constructor(settings: Settings, fs: FileSystem, log: ExtensionLog) {
     this.#settings = settings;
@@ -64,6 +67,7 @@ export class ReportSessions implements vscode.Disposable {
       this.#onDidClose,
       this.#onDidEdit,
       this.#onDidChangeAnnotations,
+      this.#onDidSaveSidecar,
       vscode.workspace.onDidOpenTextDocument((document) => this.#consider(document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.#close(document.uri)),
       vscode.workspace.onDidChangeTextDocument((event) => this.#applyEdit(event)),
@@ -141,6 +145,7 @@ export class ReportSessions implements vscode.Disposable {
       this.#sessionDisposables.set(key, [
         session,
         session.onDidChangeAnnotations(() => this.#onDidChangeAnnotations.fire(session)),
+        session.onDidSaveSidecar(() => this.#onDidSaveSidecar.fire(session)),
         session.onDidDetectMore((changed) => this.#onDidEdit.fire({ session, changed, startedAt: performance.now() })),
         ...this.#watch(session),
       ]);
@@ -193,6 +198,9 @@ export class ReportSessions implements vscode.Disposable {
     try {
       const changed = session.applyContentChanges(event.contentChanges);
       this.#onDidEdit.fire({ session, changed, startedAt });
+      // A change that leaves the document clean is VS Code reloading it from disk (or undoing back to the saved text):
+      // re-anchor now, with the new text in hand, rather than wait for the next annotation change.
+      if (!event.document.isDirty) void this.track(session.onReportChangedOnDisk());
     } catch (error) {
       // Never leave a session out of step with its text: start it again from the document.
       this.#log.error(`Incremental detection failed, detecting again from scratch: ${describeError(error)}`);

@@ -57,6 +57,7 @@ export class WorkspaceAnnotations implements vscode.Disposable {
       watcher.onDidDelete(onFile),
       sessions.onDidChangeAnnotations((session) => void this.refresh(vscode.Uri.parse(sidecarPathOf(fs, session.uri.toString())))),
       sessions.onDidOpen((session) => void this.refresh(vscode.Uri.parse(sidecarPathOf(fs, session.uri.toString())))),
+      sessions.onDidSaveSidecar((session) => void this.refresh(vscode.Uri.parse(sidecarPathOf(fs, session.uri.toString())))),
     );
   }
 
@@ -125,7 +126,9 @@ export class WorkspaceAnnotations implements vscode.Disposable {
     try {
       const bytes = await this.#fs.readFile(key);
       if (!bytes) {
-        this.#entries.delete(key);
+        // An open report's first annotations are listed before its sidecar is written.
+        if (session && session.annotations.length > 0) this.#entries.set(key, { reportUri, sidecarUri, annotations: session.annotations, problem: undefined, sidecarLines: new Map() });
+        else this.#entries.delete(key);
         return;
       }
       const text = new TextDecoder('utf-8').decode(bytes);

@@ -15,6 +15,7 @@ import {
   countHighlights,
   decorationsAt,
   editorTab,
+  exactly,
   explorerRow,
   launchWorkbench,
   runFromPalette,
@@ -188,7 +189,8 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
     await header.waitFor({ state: 'visible' });
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
     const view = page.locator('.pane', { has: header });
-    const rowNamed = (label) => view.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: label }) });
+    // Labels match whole: "attendance" is also part of the file name "school-attendance-letter.txt".
+    const rowNamed = (label) => view.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: exactly(label) }) });
     await rowNamed(REPORT).first().waitFor({ state: 'visible' });
     await rowNamed('metric').first().waitFor({ state: 'visible' });
     const tagRow = rowNamed(TAG).first();

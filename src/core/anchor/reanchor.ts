@@ -39,7 +39,15 @@ const WIDE_SEARCH_RADIUS = 32 * 1024;
  * rewritten is better orphaned for the analyst to place than searched for
  * at length.
  */
-const FULL_TEXT_FUZZY_LIMIT = 1024 * 1024;
+const FULL_TEXT_FUZZY_LIMIT = 256 * 1024;
+/**
+ * How many annotations of one call may search approximately beyond the near
+ * window. Each such search reads tens or hundreds of kilobytes; a report
+ * reorganised wholesale would otherwise cost seconds. Annotations past the
+ * budget that nothing nearer places are orphaned: safe, and rare, since a
+ * moved passage is found by its exact text first.
+ */
+const FAR_SEARCH_BUDGET = 16;
 
 export interface ReanchorResult {
   /** Every annotation, in the order given, with its new position (or flagged `orphaned`). Unchanged ones are the same objects. */
@@ -125,6 +133,7 @@ class Placer {
   readonly #text: string;
   readonly #offsets: OffsetMap;
   readonly #lines: LineIndex;
+  #farSearchesLeft = FAR_SEARCH_BUDGET;
 
   constructor(text: string) {
     this.#text = text;
@@ -190,14 +199,18 @@ class Placer {
   #findApproximately(quote: string, hint: number, context: QuoteContext & { hint: number }): QuoteMatch | null {
     const length = this.#offsets.codePointLength;
     const quoteLength = quote.length;
-    const radii = [NEAR_SEARCH_RADIUS, WIDE_SEARCH_RADIUS];
-    if (this.#text.length <= FULL_TEXT_FUZZY_LIMIT) radii.push(Infinity);
+    const radii = [NEAR_SEARCH_RADIUS];
+    if (this.#farSearchesLeft > 0) {
+      radii.push(WIDE_SEARCH_RADIUS);
+      if (this.#text.length <= FULL_TEXT_FUZZY_LIMIT) radii.push(Infinity);
+    }
     let searched = { start: 0, end: 0 };
     for (const radius of radii) {
       const within = { start: Math.max(0, hint - radius), end: Math.min(length, hint + quoteLength + radius) };
       // A wider window that covers no more text than the last one would find the same nothing.
       if (within.start === searched.start && within.end === searched.end) continue;
       searched = within;
+      if (radius !== NEAR_SEARCH_RADIUS && radius === WIDE_SEARCH_RADIUS) this.#farSearchesLeft--;
       const match = matchQuote(this.#text, quote, context, { offsets: this.#offsets, within, exact: false });
       if (match) return match;
     }

@@ -551,7 +551,10 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
   }
   // Labels: "Area for improvement 1:", "Priority 2:".
   if (after === 58 && !isDigit(text.charCodeAt(end + 1))) return skip(end + 1, at, end, false);
-  if (REFERENCE_WORDS.has(word) && isLetter(text.charCodeAt(previous.start)) && !(isWords && word !== 'number')) return skip(end, at, end, true);
+  // A reference word, not the tail of a possessive or contraction ("the EU's 25 members").
+  const apostrophe = text.charCodeAt(previous.start - 1);
+  const possessive = apostrophe === 39 || apostrophe === 0x2019;
+  if (REFERENCE_WORDS.has(word) && !possessive && isLetter(text.charCodeAt(previous.start)) && !(isWords && word !== 'number')) return skip(end, at, end, true);
   // Dates: "17 June", "June 17", "14 and 15 May" (the first joins the date later).
   if (MONTHS.has(next) || MONTHS.has(text.slice(previous.start, previous.start + word.length))) return skip(end, at, end, true);
   if (value <= 120 && isAge(text, at, end, word, previous.start)) return skip(end, at, end, true);

@@ -62,6 +62,7 @@ describe('detect/metrics', () => {
         ['a comparison in times', 'Boys were three times more likely to be excluded.', [['three times', 'ratio', 3]]],
         ['a count at the start of a paragraph', '14 care leavers are undertaking apprenticeships.', [['14 care leavers', 'count', 14]]],
         ['a capitalised noun after a count at the start of a paragraph', '12 Ofsted inspectors visited the home over two days in May 2024.', [['12 Ofsted inspectors', 'count', 12]]],
+        ['a count after a possessive', "The EU's 25 members and the council’s 12 wards voted.", [['25 members', 'count', 25], ['12 wards', 'count', 12]]],
         ['a count after "on"', 'Police were called out on 120 occasions.', [['120 occasions', 'count', 120]]],
         ['a number joined to a plain count', '17 care leavers over the age of 18 have been placed there.', [['17 care leavers', 'count', 17]]],
         ['doubled and halved with a number', 'Placements have doubled to 48, costs have halved to £3m and demand has more than doubled.', [['doubled to 48', 'change', 48], ['halved to £3m', 'money', 3e6]]],

@@ -173,6 +173,19 @@ describe('core/detect/quotes', () => {
       for (const [name, text, expected] of cases) it(`attributes ${name}`, () => assert.deepEqual(speakersOf(text), expected));
     });
 
+    it('reads a CRLF report with a nested quote and a multi-paragraph quote', () => {
+      const text = [
+        'Lead inspector Helen Marsh wrote: “Pupils are polite. They told us, ‘We feel safe here.’',
+        '“Leaders have high expectations.”',
+        'One parent said the school had ‘transformed my son’s confidence’.',
+      ].join('\r\n\r\n');
+      assert.deepEqual(quotesOf(text), [
+        ['Pupils are polite. They told us, ‘We feel safe here.’', 'Helen Marsh', 'before'],
+        ['Leaders have high expectations.', 'Helen Marsh', 'previous-paragraph'],
+        ['transformed my son’s confidence', 'One parent', 'before'],
+      ]);
+    });
+
     it('gives null when the text names no speaker', () => {
       assert.deepEqual(quotesOf('“A good school is a happy school” is painted over the door.'), [['A good school is a happy school', null, 'none']]);
     });

@@ -96,7 +96,7 @@ const SAME_BEFORE = /\b(?:remained|unchanged|stable|steady|flat)\b/i;
 const CLAUSE_BREAK = /[,;:]/g;
 
 /** A comparison that is really a duration: "more than a year", "less than 18 weeks". */
-const DURATION_START = /^(?:a|an|one|two|three|four|five|six|\d+)[ \t\u00a0](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b/i;
+const DURATION_START = /^(?:a|an|one|two|three|four|five|six|\d+)[ \t\u00a0](?:[a-z]{3,12}[ \t\u00a0])?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b/i;
 
 /** Where a comparison stops: a clause break or a conjunction that starts a new clause. */
 const COMPARISON_STOP = /[,;:](?=\s|$)|[!?()\r\n]|\.(?=\s|$)|[ \t\u00a0](?:and|but|which|while|whereas|although|where|who|because|so)[ \t\u00a0]/;

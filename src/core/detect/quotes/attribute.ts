@@ -84,7 +84,7 @@ export function attributeParagraph(text: string, spans: readonly QuoteSpan[], st
     const hasQuote = spanIndex < spans.length && spans[spanIndex]!.open < to;
     // Most narrative sentences name no one and report nothing: a quick test spares reading them word by word.
     if (!hasQuote && !mayMatter(masked, from, to)) continue;
-    const tokens = readSentence(masked, from, to, spans, spanIndex, isQuote);
+    const tokens = readSentence(masked, from, to, spans, spanIndex, hasQuote || (spanIndex > 0 && spans[spanIndex - 1]!.end > from) ? isQuote : null);
     const clauses = readClauses(tokens, registry);
     noteColonLabel(tokens, registry);
     let previousInSentence: { speaker: string | null; closeToken: number } | null = null;
@@ -254,7 +254,7 @@ function isAbbreviation(masked: string, dot: number): boolean {
 }
 
 /** The tokens of one sentence; a very long sentence is read through windows at its ends and around its quotes. */
-function readSentence(masked: string, from: number, to: number, spans: readonly QuoteSpan[], spanIndex: number, isQuote: (s: number, e: number) => boolean): Token[] {
+function readSentence(masked: string, from: number, to: number, spans: readonly QuoteSpan[], spanIndex: number, isQuote: ((s: number, e: number) => boolean) | null): Token[] {
   if (to - from <= MAX_SENTENCE) return tokenize(masked, from, to, isQuote);
   const ranges: Array<[number, number]> = [[from, from + WINDOW]];
   for (let k = spanIndex; k < spans.length && spans[k]!.open < to; k++) {
@@ -398,7 +398,8 @@ function readSubjectBefore(tokens: readonly Token[], v: number): Token[] {
     k--;
   }
   while (phrase.length > 0 && ['of', 'for', 'and', '&'].includes(phrase[0]!.lower)) phrase.shift();
-  while (phrase.length > 0 && NOT_NAMES.has(phrase[0]!.lower) && phrase[0]!.capital && phrase.length > 1 && !['the', 'a', 'an'].includes(phrase[0]!.lower)) phrase.shift();
+  // Drop a sentence opener caught before a name (`Meanwhile Ms Hutt`), but keep `One parent`.
+  while (phrase.length > 1 && NOT_NAMES.has(phrase[0]!.lower) && phrase[0]!.capital && phrase[1]!.capital && !['the', 'a', 'an'].includes(phrase[0]!.lower)) phrase.shift();
   if (phrase.length === 0) return [];
   const before = tokens[k];
   if (before && PREPOSITIONS.has(before.lower) && !before.comma) return [];

@@ -48,9 +48,9 @@ function isCapital(word: string): boolean {
 
 /**
  * The tokens of `masked[from, to)`. `isQuote(start, end)` says whether a
- * token overlaps a quote. At most `limit` tokens are read.
+ * token overlaps a quote (null when the range holds none). At most `limit` tokens are read.
  */
-export function tokenize(masked: string, from: number, to: number, isQuote: (start: number, end: number) => boolean, limit = 400): Token[] {
+export function tokenize(masked: string, from: number, to: number, isQuote: ((start: number, end: number) => boolean) | null, limit = 400): Token[] {
   const tokens: Token[] = [];
   let i = from;
   while (i < to && tokens.length < limit) {
@@ -83,18 +83,24 @@ export function tokenize(masked: string, from: number, to: number, isQuote: (sta
       possessive = true;
     }
     const core = masked.slice(a, coreEnd);
+    let plain = true;
+    for (let k = a; k < coreEnd && plain; k++) {
+      const c = masked.charCodeAt(k);
+      if ((c >= 65 && c <= 90) || c > 0x7f) plain = false;
+    }
     tokens.push({
       start,
       end: i,
       core,
-      lower: core.toLowerCase(),
+      // Most words are already lower-case ASCII: spare the copy.
+      lower: plain ? core : core.toLowerCase(),
       capital: core.length > 0 && isCapital(core),
       possessive,
       comma,
       colon,
       openParen: masked.charCodeAt(start) === 40,
       closeParen,
-      quote: isQuote(start, i),
+      quote: isQuote !== null && isQuote(start, i),
     });
   }
   return tokens;
