@@ -66,7 +66,7 @@ Report Annotator is running in VS Code (code-server) with a copy of samples/:
 
 Open a report from the Explorer (ofsted-monitoring-letter.txt, council-press-release.txt, …),
 hover a highlighted figure, and try F1 → "Report Annotator". The guided tour:
-F1 → "Welcome: Open Walkthrough…" → "Get Started with Report Annotator".
+F1 → "Welcome: Open Walkthrough..." → "Get Started with Report Annotator".
 The workspace copy is ${workbench.workspace} (deleted on exit).
 Press Ctrl+C to stop.`);
 }

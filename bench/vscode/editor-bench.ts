@@ -3,6 +3,9 @@
  * as `extensionTestsPath` by bench/vscode/run.mjs): how long from opening a
  * large report to its highlights, and from a keystroke to the updated
  * highlights. Every time ends on the extension's `onDidUpdateDecorations`.
+ * A plain-text file of the same size outside `reportAnnotator.include` gives
+ * the baseline: what opening and typing cost in this workbench without the
+ * extension.
  *
  * Results go to the console as one `bench-result {json}` line per
  * measurement, which the runner turns into a table.
@@ -121,7 +124,11 @@ export async function run(): Promise<void> {
   const baseline = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).find((name) => name === 'baseline.txt');
   if (baseline) {
     const uri = vscode.Uri.joinPath(folder, baseline);
+    const opening = performance.now();
     const plain = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const openMs = performance.now() - opening;
+    const size = (await vscode.workspace.fs.stat(uri)).size;
+    report({ name: `open, not a report (${(size / 1e6).toFixed(1)} MB): editor shown`, samples: [openMs], redrawMs: [], missed: 0 });
     const times: number[] = [];
     for (let i = 0; i < Math.min(keystrokes, 100); i++) {
       const position = plain.document.positionAt(offset);
@@ -129,7 +136,6 @@ export async function run(): Promise<void> {
       await plain.edit((edit) => edit.insert(position, typed[i % typed.length]!), { undoStopBefore: false, undoStopAfter: false });
       times.push(performance.now() - started);
     }
-    const size = (await vscode.workspace.fs.stat(uri)).size;
     report({ name: `keystroke, not a report (${(size / 1e6).toFixed(1)} MB)`, samples: times, redrawMs: [], editMs: times, missed: 0 });
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,8 +1,9 @@
 // The editor benchmark in a real VS Code (code-server, as for `npm run test:vscode`):
 //   node bench/vscode/run.mjs [--keystrokes 200] [--sizes 1,10]
 // Builds the extension and bench/vscode/editor-bench.ts, writes reports of the
-// given sizes (MB) made from samples/*.txt into a temporary workspace, runs the
-// benchmark in the extension host and prints a table. Nothing is asserted.
+// given sizes (MB) made from samples/*.txt into a temporary workspace (plus a
+// plain-text copy of the largest that the extension ignores, as a baseline),
+// runs the benchmark in the extension host and prints a table. Nothing is asserted.
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';

@@ -108,7 +108,7 @@ export async function runFromPalette(page, title) {
   const list = page.locator('.quick-input-widget .quick-input-list');
   await list.locator('.monaco-list-row .label-name').filter({ hasText: exactly(title) }).first().waitFor({ state: 'visible' });
   // Fuzzy matching may rank a longer title first ("Accept All Detections" for "Accept Detection"): walk down to the exact one.
-  const focusedLabel = list.locator('.monaco-list-row.focused .label-name');
+  const focusedLabel = list.locator('.monaco-list-row.focused .label-name').first();
   for (let step = 0; (await focusedLabel.textContent()) !== title; step += 1) {
     if (step >= 10) throw new Error(`the palette does not offer "${title}" among its first rows`);
     await page.keyboard.press('ArrowDown');

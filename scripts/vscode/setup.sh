@@ -89,8 +89,11 @@ else
   install_code_server
   log "installed code-server@$version in $root"
 fi
-# A start-up check: a broken native module shows here, not as a test timeout.
-# (Its own config goes to a scratch folder rather than ~/.config.)
+# A load check: a native module built for another Node shows here, not as a test timeout.
+(cd "$root/node_modules/code-server/lib/vscode" && node -e "for (const m of ['@parcel/watcher', '@vscode/spdlog', 'node-pty', 'kerberos', 'native-watchdog', '@vscode/deviceid']) require(m)") ||
+  { log "a native module of VS Code does not load: delete $root and run again" >&2; exit 1; }
+(cd "$root" && node -e "require('argon2')") || { log "argon2 does not load: delete $root and run again" >&2; exit 1; }
+# (code-server's own config goes to a scratch folder rather than ~/.config.)
 scratch_config=$(mktemp -d)
 XDG_CONFIG_HOME="$scratch_config" "$root/node_modules/.bin/code-server" --version | grep -E '^[0-9]+\.' | sed 's/^/vscode:setup: code-server /'
 rm -rf "$scratch_config"

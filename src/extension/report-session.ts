@@ -468,7 +468,13 @@ export class ReportSession implements vscode.Disposable {
   #writePosition(store: AnnotationStore, placed: Annotation, factory: AnnotationFactory): boolean {
     const stored = store.get(placed.id);
     if (!stored) return false;
-    const position = factory.positionOf(placed.start);
+    if (placed.orphaned === true) {
+      // Orphaned spans keep their recorded place and context: it is what a later re-anchoring searches for.
+      if (stored.orphaned === true) return false;
+      store.update(placed.id, { orphaned: true });
+      return true;
+    }
+    const position = factory.positionOf(placed.start, placed.end);
     const next: PositionFields = {
       start: placed.start,
       end: placed.end,
@@ -477,7 +483,7 @@ export class ReportSession implements vscode.Disposable {
       column: position.column,
       prefix: position.prefix,
       suffix: position.suffix,
-      orphaned: placed.orphaned === true ? true : undefined,
+      orphaned: undefined,
     };
     const same =
       stored.start === next.start &&
@@ -487,10 +493,9 @@ export class ReportSession implements vscode.Disposable {
       stored.column === next.column &&
       stored.prefix === next.prefix &&
       stored.suffix === next.suffix &&
-      (stored.orphaned === true) === (next.orphaned === true);
+      stored.orphaned !== true;
     if (same) return false;
-    // Orphaned spans keep their recorded context: it is what a later re-anchoring searches for.
-    store.update(placed.id, placed.orphaned === true ? { orphaned: true } : next);
+    store.update(placed.id, next);
     return true;
   }
 

@@ -67,6 +67,26 @@ async function placeCaretIn(page, text) {
   return rect;
 }
 
+/** Opens the extension's walkthrough as a person does: F1, "Welcome: Open Walkthrough...", pick it. */
+async function openWalkthrough(page) {
+  await runFromPalette(page, 'Welcome: Open Walkthrough...');
+  const picker = page.locator('.quick-input-widget');
+  await picker.locator('.quick-input-box input').waitFor({ state: 'visible' });
+  await page.keyboard.type('Report Annotator');
+  await picker.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Get Started with Report Annotator' }).waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  const walkthrough = page.locator('.gettingStartedContainer');
+  await walkthrough.locator('.getting-started-step', { hasText: 'Export to CSV' }).first().waitFor({ state: 'visible' });
+  return walkthrough;
+}
+
+/** The ids of the walkthrough's ticked steps (each check mark carries its step's qualified id and aria-checked). */
+function tickedSteps(walkthrough) {
+  return walkthrough
+    .locator('.getting-started-step [data-done-step-id][aria-checked="true"]')
+    .evaluateAll((marks) => [...new Set(marks.map((mark) => mark.getAttribute('data-done-step-id')?.split('#').pop()))]);
+}
+
 /** Waits until the highlight at `text` satisfies `accept` (the boxes are redrawn asynchronously). */
 async function waitForBoxesAt(page, text, accept, what) {
   return waitUntil(
@@ -110,6 +130,15 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
     const root = join(dirname(workbench.server.userDataDir), 'extensions', installed[0]);
     assert.ok(existsSync(join(root, 'dist/extension.js')), 'the bundle is installed');
     assert.ok(!existsSync(join(root, 'src')) && !existsSync(join(root, 'node_modules')), 'sources and node_modules stay out of the package');
+  });
+
+  it('offers a Getting Started walkthrough of five steps, none done yet', async function () {
+    const walkthrough = await openWalkthrough(page);
+    const titles = await walkthrough.locator('.getting-started-step .step-title').allInnerTexts();
+    assert.deepEqual(titles.map((title) => title.trim()), ['Open a report', 'Accept a metric', 'Tag a quote', 'Open the sidecar', 'Export to CSV']);
+    assert.deepEqual(await tickedSteps(walkthrough), []);
+    await page.keyboard.press('Control+W');
+    await walkthrough.waitFor({ state: 'detached' });
   });
 
   it('opens a report from the explorer and highlights its metrics, quotes and recommendations', async function () {
@@ -256,24 +285,11 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
     assert.ok((await countHighlights(page)).quote > 0, 'the other detections are still shown');
   });
 
-  it('ticks off the Getting Started steps done above, and exports to CSV from its last step', async function () {
-    await runFromPalette(page, 'Welcome: Open Walkthrough...');
-    const picker = page.locator('.quick-input-widget');
-    await picker.locator('.quick-input-box input').waitFor({ state: 'visible' });
-    await page.keyboard.type('Report Annotator');
-    await picker.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Get Started with Report Annotator' }).waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    const walkthrough = page.locator('.gettingStartedContainer');
-    await walkthrough.locator('.getting-started-step', { hasText: 'Export to CSV' }).first().waitFor({ state: 'visible' });
-    const titles = await walkthrough.locator('.getting-started-step .step-title').allInnerTexts();
-    assert.deepEqual(titles.map((title) => title.trim()), ['Open a report', 'Accept a metric', 'Tag a quote', 'Open the sidecar', 'Export to CSV']);
-    // Each step's check mark carries its id (qualified with the extension's and the walkthrough's) and aria-checked.
-    const done = () =>
-      walkthrough
-        .locator('.getting-started-step [data-done-step-id][aria-checked="true"]')
-        .evaluateAll((marks) => [...new Set(marks.map((mark) => mark.getAttribute('data-done-step-id')?.split('#').pop()))]);
+  it('ticks off the walkthrough steps done above, and exports to CSV from its last step', async function () {
+    const walkthrough = await openWalkthrough(page);
+    const done = () => tickedSteps(walkthrough);
     await waitUntil(done, (ids) => ['openReport', 'acceptMetric', 'tagQuote', 'openSidecar'].every((id) => ids.includes(id)), {
-      what: 'the steps done above to be ticked',
+      what: 'the steps done above (before the reload) to be ticked',
     });
     assert.ok(!(await done()).includes('exportCsv'), 'nothing was exported yet');
 
