@@ -105,13 +105,19 @@ export async function runFromPalette(page, title) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  const list = page.locator('.quick-input-widget .quick-input-list');
-  await list.locator('.monaco-list-row .label-name').filter({ hasText: exactly(title) }).first().waitFor({ state: 'visible' });
-  // Fuzzy matching may rank a longer title first ("Accept All Detections" for "Accept Detection"): walk down to the exact one.
-  const focusedLabel = list.locator('.monaco-list-row.focused .label-name').first();
-  for (let step = 0; (await focusedLabel.textContent()) !== title; step += 1) {
-    if (step >= 10) throw new Error(`the palette does not offer "${title}" among its first rows`);
-    await page.keyboard.press('ArrowDown');
+  try {
+    // The widget keeps the lists of earlier picks in the DOM, hidden: only the visible one counts.
+    const list = page.locator('.quick-input-widget .quick-input-list:visible');
+    await list.locator('.monaco-list-row .label-name').filter({ hasText: exactly(title) }).first().waitFor({ state: 'visible' });
+    // Fuzzy matching may rank a longer title first ("Accept All Detections" for "Accept Detection"): walk down to the exact one.
+    const focusedLabel = list.locator('.monaco-list-row.focused .label-name').first();
+    for (let step = 0; (await focusedLabel.textContent()) !== title; step += 1) {
+      if (step >= 10) throw new Error(`the palette does not offer "${title}" among its first rows`);
+      await page.keyboard.press('ArrowDown');
+    }
+  } catch (error) {
+    await page.keyboard.press('Escape'); // leave the workbench usable for the next steps
+    throw error;
   }
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget .quick-input-box input').first().waitFor({ state: 'hidden' }).catch(() => undefined);

@@ -295,10 +295,11 @@ describe('analyst flow in the workbench (extension installed from the .vsix)', f
 
     await walkthrough.locator('.getting-started-step', { hasText: 'Export to CSV' }).first().click();
     await walkthrough.getByRole('button', { name: 'Export as CSV' }).click();
-    // The save dialog suggests annotations.csv in the workspace; Enter takes it.
-    const dialog = page.locator('.quick-input-widget .quick-input-box input');
-    await waitUntil(() => dialog.inputValue().catch(() => ''), (value) => value.endsWith('annotations.csv'), { what: 'the save dialog' });
-    await page.keyboard.press('Enter');
+    // The save dialog suggests annotations.csv in the workspace; once it has listed the folder, OK takes it.
+    const dialog = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: 'export annotations' }) });
+    await dialog.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+    assert.match(await dialog.locator('.quick-input-box input').inputValue(), /\/annotations\.csv$/);
+    await dialog.getByRole('button', { name: 'OK' }).click();
     const csvPath = join(workbench.workspace, 'annotations.csv');
     const csv = await waitUntil(() => (existsSync(csvPath) ? readFileSync(csvPath, 'utf8') : ''), (text) => text.includes(METRIC), { what: 'annotations.csv' });
     assert.match(csv, /^\uFEFFfile,id,kind,status/);

@@ -24,6 +24,8 @@ export type ContextSide = 'prefix' | 'suffix';
 // re-anchoring thousands of annotations should not allocate per comparison.
 let previousRow = new Int32Array(0);
 let currentRow = new Int32Array(0);
+let expectedCodes = new Uint16Array(64);
+let actualCodes = new Uint16Array(128);
 
 /**
  * A similarity between 0 and 1: 1 minus the edit distance between `expected`
@@ -45,9 +47,12 @@ export function measureContextSimilarity(expected: string, actual: string, side:
   const n = actual.length;
   if (n === 0) return 0;
   // Walk both strings away from the candidate: from their ends for a prefix,
-  // from their starts for a suffix.
-  const expectedAt = side === 'prefix' ? (i: number) => expected.charCodeAt(m - 1 - i) : (i: number) => expected.charCodeAt(i);
-  const actualAt = side === 'prefix' ? (j: number) => actual.charCodeAt(n - 1 - j) : (j: number) => actual.charCodeAt(j);
+  // from their starts for a suffix. Codes are copied out once: the loop below
+  // runs m × n times.
+  if (expectedCodes.length < m) expectedCodes = new Uint16Array(Math.max(m, 2 * expectedCodes.length));
+  if (actualCodes.length < n) actualCodes = new Uint16Array(Math.max(n, 2 * actualCodes.length));
+  for (let i = 0; i < m; i++) expectedCodes[i] = expected.charCodeAt(side === 'prefix' ? m - 1 - i : i);
+  for (let j = 0; j < n; j++) actualCodes[j] = actual.charCodeAt(side === 'prefix' ? n - 1 - j : j);
   if (previousRow.length < n + 1) {
     previousRow = new Int32Array(n + 1);
     currentRow = new Int32Array(n + 1);
@@ -59,12 +64,12 @@ export function measureContextSimilarity(expected: string, actual: string, side:
   for (let j = 0; j <= n; j++) previous[j] = j;
   for (let i = 1; i <= m; i++) {
     current[0] = i;
-    const e = expectedAt(i - 1);
+    const e = expectedCodes[i - 1];
     for (let j = 1; j <= n; j++) {
-      const substitution = (previous[j - 1] as number) + (e === actualAt(j - 1) ? 0 : 1);
+      const substitution = (previous[j - 1] as number) + (e === actualCodes[j - 1] ? 0 : 1);
       const deletion = (previous[j] as number) + 1;
       const insertion = (current[j - 1] as number) + 1;
-      current[j] = Math.min(substitution, deletion, insertion);
+      current[j] = substitution < deletion ? (substitution < insertion ? substitution : insertion) : deletion < insertion ? deletion : insertion;
     }
     const finished = current;
     current = previous;

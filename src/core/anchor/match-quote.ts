@@ -87,10 +87,10 @@ const POSITION_SCALE = 64;
 /**
  * How many exact occurrences, nearest to the hint first, are scored. A very
  * common quote ("the council") may occur thousands of times in a long
- * report; the right one is near the hint or has its context, and a thousand
- * nearest cover any plausible edit.
+ * report; the right one is near the hint or has its context, and the two
+ * hundred nearest cover any plausible edit.
  */
-const MAX_EXACT_CANDIDATES = 1000;
+const MAX_EXACT_CANDIDATES = 200;
 
 /**
  * Context is compared against twice its own length of text, so that words
@@ -175,7 +175,7 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
     exactFound = exact.length > 0;
     const wholeText = from === 0 && to === text.length;
     const contextShare =
-      wholeText && exact.length === 1
+      wholeText && exact.length === 1 && exact.complete
         ? Math.min(1, Math.max(0, (SELF_EVIDENT_QUOTE_LENGTH - quote.length) / (SELF_EVIDENT_QUOTE_LENGTH - PARTLY_SELF_EVIDENT_QUOTE_LENGTH)))
         : 1;
     for (const start of exact) {
@@ -224,22 +224,30 @@ interface UnitMatch {
   readonly score: number;
 }
 
+/** Start offsets (UTF-16) of exact occurrences, nearest the hint first; `complete` when they are all there are in the range. */
+interface ExactCandidates extends Iterable<number> {
+  readonly length: number;
+  readonly complete: boolean;
+}
+
 /**
- * Start offsets (UTF-16) of exact occurrences inside `[from, to)`, nearest
- * to `hint` first, at most {@link MAX_EXACT_CANDIDATES}.
+ * Exact occurrences inside `[from, to)`, nearest to `hint` first, at most
+ * {@link MAX_EXACT_CANDIDATES}. Found lazily beyond the first two, so that
+ * a caller who stops at a perfect candidate does not pay for the rest.
  */
-function findExactCandidates(text: string, quote: string, from: number, to: number, hint: number): number[] {
-  const found: number[] = [];
+function findExactCandidates(text: string, quote: string, from: number, to: number, hint: number): ExactCandidates {
   const last = to - quote.length;
-  if (last < from) return found;
+  if (last < from) return { length: 0, complete: true, [Symbol.iterator]: () => [][Symbol.iterator]() };
   const pivot = Math.min(Math.max(hint, from), last);
   let forward = text.indexOf(quote, pivot);
   if (forward > last) forward = -1;
   let backward = pivot > from ? text.lastIndexOf(quote, pivot - 1) : -1;
   if (backward < from) backward = -1;
-  while (found.length < MAX_EXACT_CANDIDATES && (forward !== -1 || backward !== -1)) {
-    const takeForward = backward === -1 || (forward !== -1 && forward - pivot <= pivot - backward);
-    if (takeForward) {
+  const found: number[] = [];
+  // Taking the nearer of the two fronts, one at a time.
+  const takeNext = (): boolean => {
+    if (found.length >= MAX_EXACT_CANDIDATES || (forward === -1 && backward === -1)) return false;
+    if (backward === -1 || (forward !== -1 && forward - pivot <= pivot - backward)) {
       found.push(forward);
       forward = text.indexOf(quote, forward + 1);
       if (forward > last) forward = -1;
@@ -248,8 +256,22 @@ function findExactCandidates(text: string, quote: string, from: number, to: numb
       backward = backward > from ? text.lastIndexOf(quote, backward - 1) : -1;
       if (backward < from) backward = -1;
     }
-  }
-  return found;
+    return true;
+  };
+  // Two are enough to tell "none", "one" and "several" apart.
+  takeNext();
+  takeNext();
+  return {
+    get length() {
+      return found.length;
+    },
+    get complete() {
+      return forward === -1 && backward === -1;
+    },
+    *[Symbol.iterator]() {
+      for (let i = 0; i < found.length || takeNext(); i++) yield found[i] as number;
+    },
+  };
 }
 
 /** Scores candidates for one quote and context; all offsets UTF-16. */

@@ -210,7 +210,7 @@ class Placer {
       // A wider window that covers no more text than the last one would find the same nothing.
       if (within.start === searched.start && within.end === searched.end) continue;
       searched = within;
-      if (radius !== NEAR_SEARCH_RADIUS && radius === WIDE_SEARCH_RADIUS) this.#farSearchesLeft--;
+      if (radius === WIDE_SEARCH_RADIUS) this.#farSearchesLeft--;
       const match = matchQuote(this.#text, quote, context, { offsets: this.#offsets, within, exact: false });
       if (match) return match;
     }

@@ -34,13 +34,19 @@ const GLUED_SUFFIX = /(bn|mn|m|k|tn|p|pc|st|nd|rd|th|s|am|pm|km|kg|mph|kph|ft|cm
 const TOKEN_REST = /[A-Za-z0-9_./-]*/y;
 const RANGE = /[ \t\u00a0]{0,2}[-–][ \t\u00a0]{0,2}(\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d/:]|\.\d)/y;
 const COLON_RATIO = /:(\d{1,3})(?![\d:])/y;
+/** What makes a range of numbers an age band: "the 0-17 population", "the 18-24 age group". */
+const AGE_BAND_AFTER = /[ \t\u00a0]{1,2}(?:population|age[ \t\u00a0-]{1,2}(?:groups?|bands?|ranges?|brackets?)|cohorts?)\b/iy;
 const MAGNITUDE_WORD = /[ \t\u00a0]{1,2}(million|billion|thousand|trillion|bn)\b/iy;
 /** Horizontal space between a number and its unit, no-break space included (common in text copied from web pages). */
 const SP = '[ \\t\\u00a0]';
 const PERCENT_SIGN = `${SP}{0,2}%|${SP}{1,2}(?:per[ \\t\\u00a0-]?cent|percent)\\b`;
 const POINTS_WORDS = `${SP}{1,2}(?:percentage|per${SP}?cent(?:age)?)[ \\t\\u00a0-]{1,2}points?\\b|${SP}?(?:pp|ppts?)\\b`;
 const MONEY_WORDS = `${SP}{1,2}(?:(pounds?)(?:${SP}sterling)?|(pence)|(?:us${SP})?(dollars)|(euros?))\\b`;
-const RATIO_WORDS = `(?:${SP}{1,2}|-)(?:in|out${SP}{1,2}of)(?:${SP}{1,2}|-)(?:every${SP}{1,2})?(?=[0-9a-z])`;
+/**
+ * "one in five", "9 out of 10", "nine out of the 12", "one in every four", "two of every three", "nine of the
+ * twelve": "of" alone needs "the" or "every" after it, so "page 3 of 10" and "one of them" stay out.
+ */
+const RATIO_WORDS = `(?:${SP}{1,2}|-)(?:in(?:${SP}{1,2}every)?|out${SP}{1,2}of(?:${SP}{1,2}(?:the|every))?|of${SP}{1,2}(?:the|every))(?:${SP}{1,2}|-)(?=[0-9a-z])`;
 const RATE_WORDS = `${SP}{1,2}per${SP}{1,2}(?=\\d)`;
 const RATE_HEAD = `${SP}{1,2}per${SP}{1,2}(?:head|capita)\\b`;
 const TIMES_WORDS = `${SP}{1,2}times(?=${SP}{1,2}(?:more|less|higher|lower|greater|bigger|larger|smaller|as|likely|likelier|faster|slower|worse|better|the|over)\\b)|[ \\t\\u00a0-]?fold\\b`;
@@ -278,6 +284,13 @@ function nextWord(text: string, at: number): string {
   return match === null ? '' : match[1];
 }
 
+/** Whether a word is written in capitals, as an acronym is ("NHS", "CQC"). */
+function isAcronym(word: string): boolean {
+  if (word.length < 2) return false;
+  for (let i = 0; i < word.length; i++) if (!isUpperCode(word.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Whether `at` is the first non-blank position of its line (where list and section numbers sit). */
 function startsLine(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0; i--) {
@@ -337,8 +350,9 @@ function readNounPhrase(text: string, at: number): { end: number; noun: string }
     if (word.endsWith('ed') && (nextWord(text, wordEnd) === '' || NOT_NOUN.has(nextWord(text, wordEnd).toLowerCase()))) break;
     end = wordEnd;
     noun = word;
-    // A plural noun ends the phrase more often than not ("12 care leavers", "five groups", "29 homes").
-    if ((word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) || PLURALS.has(word)) break;
+    // A plural noun ends the phrase more often than not ("12 care leavers", "five groups", "29 homes"); an
+    // acronym ending in S ("12 NHS trusts", "two GPs" aside) does not.
+    if (!isAcronym(match[1]) && (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us')) || PLURALS.has(word)) break;
   }
   return { end, noun };
 }
@@ -399,6 +413,7 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
       if (/^(?:1[89]|20)\d{2}$/.test(raw)) return skip(RANGE.lastIndex, at, RANGE.lastIndex, true);
       if (currency === null && range[1].length === 4 && /^(?:1[89]|20)\d{2}$/.test(range[1])) return skip(RANGE.lastIndex, at, RANGE.lastIndex, true);
       end = RANGE.lastIndex;
+      if (currency === null && matchAt(AGE_BAND_AFTER, text, end) !== null) return skip(end, at, end, true);
     }
   } else {
     const words = readNumberWords(text, at);
@@ -438,7 +453,7 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
     if (groups.points !== undefined) return finish(text, spanStart, at, unitEnd, 'change', value, 'percentage points');
     if (groups.ratio !== undefined && !magnitudeSeen) {
       const denominator = readDenominator(text, unitEnd);
-      if (denominator !== null && denominator.value > 0) return finishCount(text, spanStart, at, denominator.end, 'ratio', value / denominator.value, 'ratio');
+      if (denominator !== null && denominator.value > 0 && denominator.value >= value) return finishCount(text, spanStart, at, denominator.end, 'ratio', value / denominator.value, 'ratio');
     }
     if (groups.rate !== undefined) {
       const denominator = readDenominator(text, unitEnd);

@@ -99,7 +99,7 @@ const CLAUSE_BREAK = /[,;:]/g;
 const DURATION_START = /^(?:a|an|one|two|three|four|five|six|\d+)[ \t\u00a0](?:[a-z]{3,12}[ \t\u00a0])?(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b/i;
 
 /** Where a comparison stops: a clause break or a conjunction that starts a new clause. */
-const COMPARISON_STOP = /[,;:](?=\s|$)|[!?()\r\n]|\.(?=\s|$)|[ \t\u00a0](?:and|but|which|while|whereas|although|where|who|because|so)[ \t\u00a0]/;
+const COMPARISON_STOP = /[,;:](?=\s|$)|[!?()\r\n"“”‘]|['’](?![A-Za-z])|\.(?=\s|$|["”'’)\]])|[ \t\u00a0](?:and|but|which|while|whereas|although|where|who|because|so)[ \t\u00a0]/;
 
 const FIGURE_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)[ \t\u00a0]?(bn|billion|m|million|k|thousand)?(?![A-Za-z\d])/i;
 const WORD_FIGURE = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a[ \t\u00a0](?:third|quarter|half))\b/i;
@@ -185,7 +185,7 @@ export function readFigureContext(
 
   const cueAt = firstFrom(index.cues, figure.end);
   const cue = cueAt < index.cues.length ? index.cues[cueAt] : null;
-  if (benchmarkOf === null && cue !== null && cue.start <= nextFigureStart && cue.end < afterEnd) {
+  if (benchmarkOf === null && cue !== null && cue.start <= nextFigureStart && cue.end < afterEnd && isCueOfFigure(paragraph, figure.end, cue.start)) {
     const rest = paragraph.slice(cue.end, Math.min(sentence.end, cue.end + LOOK_AFTER));
     const stop = COMPARISON_STOP.exec(rest);
     let text = stop === null ? rest : rest.slice(0, stop.index);
@@ -206,6 +206,22 @@ export function readFigureContext(
   }
   const period = findPeriod(paragraph, index.periods, benchmarkOf ?? { start: beforeStart, end: afterEnd }, benchmarkOf === null ? sentence.start : -OPENING, figure, comparisonSpan);
   return { period, comparison, comparisonSpan, comparisonValue, direction };
+}
+
+/**
+ * Whether a cue belongs to the figure before it: in the same clause ("10 per cent higher than"), or
+ * right after the comma that closes the figure's clause ("12% of posts, compared with 9%"). "Out of the
+ * eight services we looked at, medical care is rated worse than …" compares something else.
+ */
+function isCueOfFigure(paragraph: string, from: number, cueStart: number): boolean {
+  for (let i = cueStart - 1; i >= from; i--) {
+    const code = paragraph.charCodeAt(i);
+    if (code === 44 || code === 59 || code === 58) {
+      for (let j = i + 1; j < cueStart; j++) if (paragraph.charCodeAt(j) !== 32) return false;
+      return true;
+    }
+  }
+  return true;
 }
 
 /** The direction a comparison cue implies, or the one the two values imply. */

@@ -47,8 +47,6 @@ interface Chosen {
 interface Clause {
   readonly verb: number; // token index
   readonly speaker: Speaker;
-  /** Whether the subject follows the verb or the clause follows a quote (`“…,” says X`). */
-  readonly subjectAfter: boolean;
 }
 
 /** Quotes of at most this many words need a speaker nearby to count (otherwise they are terms or labels). */
@@ -302,7 +300,7 @@ function readClauses(tokens: readonly Token[], registry: Registry): Clause[] {
       registered = registerNames(tokens, registry, registered, i + 2);
       const phrase = readPhraseForward(tokens, i + 2);
       const speaker = phrase.length ? resolvePhrase(phrase, registry) : null;
-      if (speaker) clauses.push({ verb: i + 1, speaker, subjectAfter: true });
+      if (speaker) clauses.push({ verb: i + 1, speaker });
       continue;
     }
     if (!isReportingVerb(tokens, i)) continue;
@@ -322,29 +320,23 @@ function readClause(tokens: readonly Token[], v: number, registry: Registry, ear
     const phrase = readPhraseForward(tokens, v + 1);
     if (phrase.length > 0) {
       const speaker = resolvePhrase(phrase, registry);
-      if (speaker) return { verb: v, speaker, subjectAfter: true };
+      if (speaker) return { verb: v, speaker };
     }
     if (!prev) return null;
   }
   // `patients described it as X and said…`: a coordinated verb shares the subject of the clause before.
   const lastEarlier = earlier[earlier.length - 1];
-  if (prev && ['and', 'but', 'or'].includes(prev.lower) && !prev.comma && lastEarlier) return { verb: v, speaker: lastEarlier.speaker, subjectAfter: false };
+  if (prev && ['and', 'but', 'or'].includes(prev.lower) && !prev.comma && lastEarlier) return { verb: v, speaker: lastEarlier.speaker };
   const participle = tokens[v]!.lower.endsWith('ing');
   let phrase: Token[] = [];
   if (!participle) phrase = readSubjectBefore(tokens, v);
-  let fromMain = false;
-  if (phrase.length === 0) {
-    phrase = readMainSubject(tokens, v, registry);
-    fromMain = true;
-  }
+  if (phrase.length === 0) phrase = readMainSubject(tokens, v, registry);
   if (phrase.length === 0) {
     const main = earlier[0];
-    return main ? { verb: v, speaker: main.speaker, subjectAfter: false } : null;
+    return main ? { verb: v, speaker: main.speaker } : null;
   }
   const speaker = resolvePhrase(phrase, registry);
-  if (!speaker) return null;
-  const afterQuote = phrase[0] !== undefined && tokens[tokens.indexOf(phrase[0]) - 1]?.quote === true;
-  return { verb: v, speaker, subjectAfter: afterQuote && !fromMain };
+  return speaker ? { verb: v, speaker } : null;
 }
 
 function isPronoun(t: Token): boolean {
@@ -976,9 +968,6 @@ function chooseSpeaker(
       // Right after the quote: `“…,” she says`, `“…,” says Ms Tomsett`, `“…,” Ofsted added`.
       const gap = tokens.slice(close + 1, clause.verb);
       const adjacent = gap.length <= 8 && gap.every((t) => !t.quote && (isPhraseWord(t) || isPronoun(t) || AUXILIARIES.has(t.lower) || ['the', 'a', 'an', 'of', 'for'].includes(t.lower)));
-      const closeTok = tokens[close];
-      const lastChar = closeTok ? closeTok.core : '';
-      void lastChar;
       if (adjacent && after === null) after = clause;
     } else if (clause.verb < open) {
       const between = previous ? clause.verb > previous.closeToken : true;

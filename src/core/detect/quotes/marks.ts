@@ -48,7 +48,7 @@ const RIGHT_GUILLEMET = 0xbb;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** Whether the code unit is white space (including line breaks and no-break space). */
-export function isSpaceCode(c: number): boolean {
+function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x3000;
 }
 
