@@ -97,7 +97,11 @@ export class Decorations implements vscode.Disposable {
       vscode.window.onDidChangeVisibleTextEditors(() => this.redrawAll()),
       vscode.window.onDidChangeTextEditorVisibleRanges((event) => this.#redrawEditor(event.textEditor, performance.now())),
       sessions.onDidOpen((session) => this.redrawDocument(session.document)),
-      sessions.onDidEdit(({ session, startedAt }) => this.redrawDocument(session.document, startedAt)),
+      sessions.onDidEdit(({ session, startedAt, cause, changed }) => {
+        // A slice of a large report detected far from what is shown changes nothing on screen.
+        if (cause === 'slice') this.#redrawIfShown(session.document, changed, startedAt);
+        else this.redrawDocument(session.document, startedAt);
+      }),
       sessions.onDidChangeAnnotations((session) => this.redrawDocument(session.document)),
       sessions.onDidClose((uri) => this.#forget(uri)),
       settings.onDidChange(() => this.redrawAll()),
@@ -131,6 +135,14 @@ export class Decorations implements vscode.Disposable {
     for (const disposable of this.#disposables) disposable.dispose();
   }
 
+  #redrawIfShown(document: vscode.TextDocument, changed: { start: number; end: number }, started: number): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document !== document) continue;
+      const window = drawnWindow(editor);
+      if (changed.start <= window.end16 && changed.end >= window.start16) this.#redrawEditor(editor, started);
+    }
+  }
+
   #redrawEditor(editor: vscode.TextEditor, started: number): void {
     const session = this.#sessions.get(editor.document.uri);
     const key = editor.document.uri.toString();
@@ -162,15 +174,7 @@ function emptyRanges(): Record<DecorationStyleId, vscode.Range[]> {
 /** The ranges of each style within the editor's visible lines plus a margin. */
 function collectRanges(editor: vscode.TextEditor, session: ReportSession): Record<DecorationStyleId, vscode.Range[]> {
   const ranges = emptyRanges();
-  const document = editor.document;
-  const visible = editor.visibleRanges;
-  const first = visible[0]?.start.line ?? 0;
-  const last = visible[visible.length - 1]?.end.line ?? 0;
-  const margin = Math.max(MIN_MARGIN_LINES, last - first + 1);
-  const fromLine = Math.max(0, first - margin);
-  const toLine = Math.min(document.lineCount - 1, last + margin);
-  const start16 = document.offsetAt(new vscode.Position(fromLine, 0));
-  const end16 = document.offsetAt(document.lineAt(toLine).range.end);
+  const { start16, end16 } = drawnWindow(editor);
   const positions = session.positions;
   const detections: Detection[] = session.openDetectionsInRange(start16, end16);
   for (const detection of detections) ranges[detection.kind].push(positions.rangeOf(detection));
@@ -182,4 +186,16 @@ function collectRanges(editor: vscode.TextEditor, session: ReportSession): Recor
     ranges[style].push(positions.rangeOf({ start, end: Math.max(start, Math.min(annotation.end, endCp)) }));
   }
   return ranges;
+}
+
+/** The UTF-16 range drawn in an editor: its visible lines and a margin above and below. */
+function drawnWindow(editor: vscode.TextEditor): { start16: number; end16: number } {
+  const document = editor.document;
+  const visible = editor.visibleRanges;
+  const first = visible[0]?.start.line ?? 0;
+  const last = visible[visible.length - 1]?.end.line ?? 0;
+  const margin = Math.max(MIN_MARGIN_LINES, last - first + 1);
+  const fromLine = Math.max(0, first - margin);
+  const toLine = Math.min(document.lineCount - 1, last + margin);
+  return { start16: document.offsetAt(new vscode.Position(fromLine, 0)), end16: document.offsetAt(document.lineAt(toLine).range.end) };
 }

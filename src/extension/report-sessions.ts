@@ -30,6 +30,8 @@ export interface ReportEdit {
   readonly changed: ChangedRange;
   /** `performance.now()` when the change reached the extension, so redraws can report detection plus drawing. */
   readonly startedAt: number;
+  /** Whether the text changed (an edit) or only more of a large report was detected (a slice). */
+  readonly cause: 'edit' | 'slice';
 }
 
 /** All report sessions of the window. */
@@ -146,7 +148,7 @@ export class ReportSessions implements vscode.Disposable {
         session,
         session.onDidChangeAnnotations(() => this.#onDidChangeAnnotations.fire(session)),
         session.onDidSaveSidecar(() => this.#onDidSaveSidecar.fire(session)),
-        session.onDidDetectMore((changed) => this.#onDidEdit.fire({ session, changed, startedAt: performance.now() })),
+        session.onDidDetectMore((changed) => this.#onDidEdit.fire({ session, changed, startedAt: performance.now(), cause: 'slice' })),
         ...this.#watch(session),
       ]);
       this.#onDidOpen.fire(session);
@@ -197,7 +199,7 @@ export class ReportSessions implements vscode.Disposable {
     const startedAt = performance.now();
     try {
       const changed = session.applyContentChanges(event.contentChanges);
-      this.#onDidEdit.fire({ session, changed, startedAt });
+      this.#onDidEdit.fire({ session, changed, startedAt, cause: 'edit' });
       // A change that leaves the document clean is VS Code reloading it from disk (or undoing back to the saved text):
       // re-anchor now, with the new text in hand, rather than wait for the next annotation change.
       if (!event.document.isDirty) void this.track(session.onReportChangedOnDisk());
@@ -205,7 +207,7 @@ export class ReportSessions implements vscode.Disposable {
       // Never leave a session out of step with its text: start it again from the document.
       this.#log.error(`Incremental detection failed, detecting again from scratch: ${describeError(error)}`);
       session.resetDetector(this.#settings.current.kinds);
-      this.#onDidEdit.fire({ session, changed: { start: 0, end: event.document.getText().length, delta: 0 }, startedAt });
+      this.#onDidEdit.fire({ session, changed: { start: 0, end: event.document.getText().length, delta: 0 }, startedAt, cause: 'edit' });
     }
   }
 

@@ -550,7 +550,10 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
     if (plain && raw.length >= 5) return skip(end, at, end, false);
     // Emergency and service numbers: "999 calls", "the 101 number".
     const service = matchAt(SERVICE_AFTER, text, end);
-    if (service !== null && (service[1] !== undefined || (plain && (raw === '999' || raw === '111' || raw === '101' || raw === '112' || raw === '119')))) return skip(end, at, end, false);
+    const serviceNumber = plain && (raw === '999' || raw === '111' || raw === '101' || raw === '112' || raw === '119');
+    if (service !== null && (service[1] !== undefined || serviceNumber)) return skip(end, at, end, false);
+    // "Call 101 or, in an emergency, 999.": a service number with nothing counted after it.
+    if (serviceNumber && (next === '' || word === 'or' || word === 'call' || word === 'dial')) return skip(end, at, end, false);
     // Paragraph and section numbers: "22. When …", "4.2 The committee …", "3) Ensure …", "1 Introduction".
     if (startsLine(text, at)) {
       if ((after === 46 || after === 41) && (end + 1 >= text.length || isSpace(text.charCodeAt(end + 1)))) return skip(end + 1, at, end, false);
@@ -564,6 +567,8 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
     // Times: "at 9.30", "until 10.15".
     if (/^\d{1,2}\.[0-5]\d$/.test(raw) && TIME_LINKS.has(word)) return skip(end, at, end, true);
   }
+  // The denominator of a rate ("3.1 appointments per 1,000 population") is not a count of its own.
+  if (word === 'per') return skip(end, at, end, false);
   // Labels: "Area for improvement 1:", "Priority 2:".
   if (after === 58 && !isDigit(text.charCodeAt(end + 1))) return skip(end + 1, at, end, false);
   // A reference word, not the tail of a possessive or contraction ("the EU's 25 members").

@@ -66,9 +66,12 @@ type Role = 'heading' | 'item' | 'continuation' | 'prose';
  * something to improve, and prose counts only on a prescriptive cue.
  */
 function scanParagraph(paragraph: string, state: RecommendationState): { detections: LocalDetection[]; state: RecommendationState } {
+  const triggers = findTriggers(paragraph);
+  // Most paragraphs of a report prescribe nothing: without a trigger, a list
+  // under way or anything that could open one, they need no sentence split.
+  if (state === null && triggers.length === 0 && !mayOpenOrPrescribe(paragraph)) return { detections: [], state: null };
   const detections: LocalDetection[] = [];
   const sentences = splitSentences(paragraph);
-  const triggers = findTriggers(paragraph);
   let list = state;
   let next = 0; // index of the first trigger not yet assigned to a sentence
   let inItem = false;
@@ -169,6 +172,23 @@ function scanParagraph(paragraph: string, state: RecommendationState): { detecti
     }
   }
   return { detections, state: list };
+}
+
+/** Capitalised imperatives that open an item or a paragraph ("Ensure…", "IMPROVE…") and committee resolutions ("That…"). */
+const CAPITALISED_OPENER =
+  /\b(?:Ensure|Improve|Strengthen|Prioriti[sz]e|Review|Address|Establish|Embed|Implement|Increase|Reduce|Develop|Tackle|Secure|Raise|Urgently|Make|Take|That|ENSURE|IMPROVE|STRENGTHEN|PRIORITI[SZ]E|REVIEW|ADDRESS|ESTABLISH|EMBED|IMPLEMENT|INCREASE|REDUCE|DEVELOP|TACKLE|SECURE|RAISE|URGENTLY|MAKE|TAKE|THAT)\b/;
+
+/**
+ * Whether a paragraph with no trigger word and no open list could still hold
+ * a recommendation or open a list: a heading (a short paragraph, or one with
+ * line breaks), a colon before items, or a sentence opening with an
+ * imperative or "That". False only when none of these can apply, so the
+ * caller may skip splitting it into sentences.
+ */
+function mayOpenOrPrescribe(paragraph: string): boolean {
+  if (paragraph.length <= MAX_HEADING + 16 || paragraph.includes('\n') || paragraph.includes('\r')) return true;
+  // Without a trigger, only "the following actions:" among the list openers can match.
+  return (paragraph.includes(':') && /\bfollowing\b/i.test(paragraph)) || CAPITALISED_OPENER.test(paragraph);
 }
 
 /**

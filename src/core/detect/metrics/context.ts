@@ -208,6 +208,9 @@ export function readFigureContext(
   return { period, comparison, comparisonSpan, comparisonValue, direction };
 }
 
+/** How far past the comma a cue may start and still belong to the figure before it. */
+const SHORT_LINK = 12;
+
 /**
  * Whether a cue belongs to the figure before it: in the same clause ("10 per cent higher than"), or
  * right after the comma that closes the figure's clause ("12% of posts, compared with 9%"). "Out of the
@@ -217,8 +220,8 @@ function isCueOfFigure(paragraph: string, from: number, cueStart: number): boole
   for (let i = cueStart - 1; i >= from; i--) {
     const code = paragraph.charCodeAt(i);
     if (code === 44 || code === 59 || code === 58) {
-      for (let j = i + 1; j < cueStart; j++) if (paragraph.charCodeAt(j) !== 32) return false;
-      return true;
+      // A short link such as ", is in line with" or ", well above" still reads on from the figure.
+      return cueStart - i <= SHORT_LINK;
     }
   }
   return true;

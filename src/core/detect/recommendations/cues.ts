@@ -22,24 +22,23 @@ export interface Trigger {
   readonly length: number;
 }
 
-const TRIGGER_SOURCE =
-  /\b(?:should|must|ought|needs?|needed|got\s+to|ha(?:ve|s)\s+to|recommend(?:s|ed|ing|ations?)?|urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:for|on|upon)|demand(?:s|ed)?|wants?|wanted|ask(?:s|ed)?|would\s+like\s+to\s+see|(?:is|are)\s+(?:recommended|asked|invited|requested|urged)\s+to|essential|vital|imperative|crucial|important|critical|necessary|time\s+has\s+come|high\s+time|time\s+(?:for|to)|(?:told|ordered|instructed|directed)|way|approach|answer|solution|could|required|priority)\b/.source;
-
-/** The triggers, for lower-cased text (faster than a case-insensitive search). */
-const TRIGGER = new RegExp(TRIGGER_SOURCE, 'g');
-/** The triggers in any case, for the rare text whose lower-casing changes its length. */
-const TRIGGER_ANY_CASE = new RegExp(TRIGGER_SOURCE, 'gi');
+/**
+ * The trigger words, grouped by first letter: V8's regular-expression engine
+ * then dispatches on one character at each position instead of trying every
+ * alternative, which made this pass several times faster. Matched
+ * case-insensitively on the original text, so offsets never shift.
+ */
+const TRIGGER =
+  /\b(?:s(?:hould|olution)|m(?:ust)|o(?:ught|rdered)|n(?:eeds?|eeded|ecessary)|g(?:ot\s+to)|h(?:a(?:ve|s)\s+to|igh\s+time)|r(?:ecommend(?:s|ed|ing|ations?)?|equired)|u(?:rg(?:e|es|ed|ing))|c(?:all(?:s|ed|ing)?\s+(?:for|on|upon)|r(?:ucial|itical)|ould)|d(?:emand(?:s|ed)?|irected)|w(?:ants?|anted|ould\s+like\s+to\s+see|ay)|a(?:sk(?:s|ed)?|re\s+(?:recommended|asked|invited|requested|urged)\s+to|pproach|nswer)|i(?:s\s+(?:recommended|asked|invited|requested|urged)\s+to|mperative|mportant|nstructed)|e(?:ssential)|v(?:ital)|t(?:ime\s+has\s+come|ime\s+(?:for|to)|old)|p(?:riority))\b/gi;
 
 /** Every trigger in `text`, in order. Linear in the length of `text`. */
 export function findTriggers(text: string): Trigger[] {
   const found: Trigger[] = [];
-  const lower = text.toLowerCase();
-  // Lower-casing keeps offsets unless a character such as 'İ' grows; then search the original.
-  const [pattern, subject] = lower.length === text.length ? [TRIGGER, lower] : [TRIGGER_ANY_CASE, text];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(subject); match !== null; match = pattern.exec(subject)) {
-    const word = match[0].toLowerCase();
-    found.push({ index: match.index, word: /\s/.test(word) ? word.replace(/\s+/g, ' ') : word, length: match[0].length });
+  TRIGGER.lastIndex = 0;
+  for (let match = TRIGGER.exec(text); match !== null; match = TRIGGER.exec(text)) {
+    const raw = match[0];
+    const word = raw.toLowerCase();
+    found.push({ index: match.index, word: /\s/.test(word) ? word.replace(/\s+/g, ' ') : word, length: raw.length });
   }
   return found;
 }
