@@ -22,13 +22,15 @@ import { parseArgs } from 'node:util';
 import compromiseComparison from './compromise-comparison.mjs';
 import detectPathological from './detect-pathological.mjs';
 import detectThroughput from './detect-throughput.mjs';
+import reanchor from './reanchor.mjs';
+import sidecar from './sidecar.mjs';
 import { bundleEntry, importBundledEntry } from './lib/build-entry.mjs';
 import { buildCorpus, readSampleReports } from './lib/corpus.mjs';
 import { canCollectGarbage } from './lib/measure.mjs';
 import { formatSuite, listFailures } from './lib/report.mjs';
 
 /** In running order: compromise last, so its allocations do not disturb our memory figures. */
-const SUITES = [detectThroughput, detectPathological, compromiseComparison];
+const SUITES = [detectThroughput, detectPathological, compromiseComparison, reanchor, sidecar];
 
 const { values } = parseArgs({
   options: {

@@ -101,9 +101,17 @@ export function editorTab(page, name) {
  * @param {string} title the palette row, "Category: Title"
  */
 export async function runFromPalette(page, title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible' });
+  // A key pressed while focus moves between parts (a tab click, a tree) is now and then lost: press again.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   await input.fill(`>${title}`);
   try {
     // The widget keeps the lists of earlier picks in the DOM, hidden: only the visible one counts.

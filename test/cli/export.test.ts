@@ -29,6 +29,7 @@ describe('cli/export', () => {
     await writeAnnotated(first, 'Rates rose to 92 per cent 😀 in 2024.\n', '92 per cent');
     await writeAnnotated(second, '=SUM(A1) was typed, then £2.5m was spent.\r\n', '£2.5m');
     writeFileSync(plain, 'No annotations here.\n');
+    await writeAnnotated(path.join(dir, 'nested', 'a.txt'), 'Same name, another folder: 3 visits.\n', '3 visits');
   });
 
   it('exports every report with a sidecar under a folder as CSV', async () => {
@@ -67,6 +68,10 @@ describe('cli/export', () => {
     mkdirSync(folder);
     assert.equal((await runCliCaptured(['export', '--format', 'brat', '--out', folder, dir])).code, 0);
     assert.match(readFileSync(path.join(folder, 'b.ann'), 'utf8'), /^T1\tmetric 25 30\t£2\.5m\n/);
+    // Two reports called a.txt: the second gets a-2.ann rather than overwriting the first.
+    const both = readFileSync(path.join(folder, 'a.ann'), 'utf8') + readFileSync(path.join(folder, 'a-2.ann'), 'utf8');
+    assert.match(both, /\t3 visits\n/);
+    assert.match(both, /\t92 per cent\n/);
   });
 
   it('reports a report without a sidecar and exits 2, exporting the rest', async () => {

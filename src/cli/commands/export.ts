@@ -34,7 +34,8 @@ Formats:
          commenting body, the rest under "${'urn:x-report-annotator:annotation'}".
   brat   brat standoff (.ann): T lines, A lines for attributes, AnnotatorNotes
          for tags and notes. One .ann per report: with several reports,
-         --out must name an existing folder, which gets REPORT.ann for each.
+         --out must name an existing folder, which gets REPORT.ann for each
+         (REPORT-2.ann when two reports in different folders share a name).
 
 Options:
   --format F    One of csv, json, w3c, brat (required).
@@ -65,6 +66,7 @@ export const exportCommand: CliCommand = {
     }
 
     const items: ExportItem[] = [];
+    const annNames = new Set<string>();
     for (const report of reports) {
       const opened = await AnnotationStore.open(io.fs, io.fs.resolve(io.cwd, report));
       if (!opened.ok) {
@@ -81,7 +83,7 @@ export const exportCommand: CliCommand = {
           continue;
         }
         const ann = toBrat(annotations, text.value);
-        const target = out && (await io.fs.isDirectory(out)) ? io.fs.sibling(`${out}/x`, `${io.fs.basename(report).replace(/\.[^.]*$/, '')}.ann`) : out;
+        const target = out && (await io.fs.isDirectory(out)) ? io.fs.sibling(`${out}/x`, uniqueAnnName(report, io, annNames)) : out;
         await emit(io, target, ann);
         continue;
       }
@@ -94,6 +96,15 @@ export const exportCommand: CliCommand = {
     return exitCode;
   },
 };
+
+/** REPORT.ann, or REPORT-2.ann and so on when reports in different folders share a name. */
+function uniqueAnnName(report: string, io: CliIo, taken: Set<string>): string {
+  const stem = io.fs.basename(report).replace(/\.[^.]*$/, '');
+  let name = `${stem}.ann`;
+  for (let n = 2; taken.has(name); n++) name = `${stem}-${n}.ann`;
+  taken.add(name);
+  return name;
+}
 
 async function emit(io: CliIo, out: string | undefined, text: string): Promise<void> {
   if (out === undefined) io.stdout(text);

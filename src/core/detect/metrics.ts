@@ -323,12 +323,17 @@ function followsAgeWord(text: string, at: number): boolean {
       continue;
     }
     // An "age", "aged" or "ages" that is a whole word.
-    if ((code === 101 || code === 100 || code === 115) && i >= 2) {
-      const word = previousWord(text, i + 1);
-      if (AGE_WORDS.has(word.word) && !isLetter(text.charCodeAt(i + 1))) return true;
-    }
+    if ((code === 101 || code === 100 || code === 115) && i >= 2 && !isLetter(text.charCodeAt(i + 1)) && endsAgeWord(text, i)) return true;
   }
   return false;
+}
+
+/** Whether "age", "aged" or "ages" (any case) ends at `last` as a whole word, read by char codes to save a substring. */
+function endsAgeWord(text: string, last: number): boolean {
+  const end = (text.charCodeAt(last) | 32) === 101 ? last : last - 1;
+  if (end !== last && (text.charCodeAt(end) | 32) !== 101) return false;
+  const start = end - 2;
+  return start >= 0 && (text.charCodeAt(start) | 32) === 97 && (text.charCodeAt(start + 1) | 32) === 103 && !isLetter(text.charCodeAt(start - 1));
 }
 
 /** A reading that finds no metric and moves on. */
@@ -379,7 +384,7 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
     if (digits === null) return skip(at + 1, at, at + 1, false);
     raw = digits[0];
     end = DIGITS.lastIndex;
-    value = Number(raw.replace(/,/g, ''));
+    value = Number(raw.includes(',') ? raw.replace(/,/g, '') : raw);
     const after = text.charCodeAt(end);
     const afterNext = text.charCodeAt(end + 1);
     if ((after === 47 || after === 92) && isDigit(afterNext)) return skipToken(text, at, true); // 11/10/2018, 2019/20, 21/01234
@@ -565,7 +570,7 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
     }
     if (after === 41 && text.charCodeAt(at - 1) === 40) return skip(end + 1, at, end, false); // "(1)"
     // Times: "at 9.30", "until 10.15".
-    if (/^\d{1,2}\.[0-5]\d$/.test(raw) && TIME_LINKS.has(word)) return skip(end, at, end, true);
+    if (TIME_LINKS.has(word) && /^\d{1,2}\.[0-5]\d$/.test(raw)) return skip(end, at, end, true);
   }
   // The denominator of a rate ("3.1 appointments per 1,000 population") is not a count of its own.
   if (word === 'per') return skip(end, at, end, false);
@@ -576,7 +581,8 @@ function readBareNumber(text: string, spanStart: number, at: number, end: number
   const possessive = apostrophe === 39 || apostrophe === 0x2019;
   if (REFERENCE_WORDS.has(word) && !possessive && isLetter(text.charCodeAt(previous.start)) && !(isWords && word !== 'number')) return skip(end, at, end, true);
   // Dates: "17 June", "June 17", "14 and 15 May" (the first joins the date later).
-  if (MONTHS.has(next) || MONTHS.has(text.slice(previous.start, previous.start + word.length))) return skip(end, at, end, true);
+  // Month names are capitalised: the cheap test on the first letter saves a substring for most numbers.
+  if ((isUpperCode(next.charCodeAt(0)) && MONTHS.has(next)) || (isUpperCode(text.charCodeAt(previous.start)) && MONTHS.has(text.slice(previous.start, previous.start + word.length)))) return skip(end, at, end, true);
   if (value <= 120 && isAge(text, at, end, word, previous.start)) return skip(end, at, end, true);
 
   if (!isWords && isUpperCode(text.charCodeAt(end + 1)) && matchAt(ADDRESS, text, end) !== null) return skip(ADDRESS.lastIndex, at, end, false);

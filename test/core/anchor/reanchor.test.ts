@@ -246,7 +246,7 @@ describe('anchor/reanchor', () => {
         }),
         { numRuns: 300 },
       );
-    });
+    }).timeout(120_000);
 
     it('re-anchors at least 95% of annotations to the right place after edits changing up to 20% of their text', () => {
       let right = 0;
@@ -290,7 +290,7 @@ describe('anchor/reanchor', () => {
       // The rest are mostly orphaned: an edited short phrase whose near-twin sits elsewhere may
       // land on the twin, but rarely.
       assert.ok(wrong / total <= 0.01, `${wrong} of ${total} re-anchored on unrelated text`);
-    });
+    }).timeout(120_000);
 
     it('orphans an annotation whose passage was deleted, and leaves the others exact', () => {
       fc.assert(
@@ -324,7 +324,7 @@ describe('anchor/reanchor', () => {
         }),
         { numRuns: 300 },
       );
-    });
+    }).timeout(120_000);
 
     it('re-anchors every annotation exactly after paragraphs are shuffled', () => {
       fc.assert(
@@ -355,7 +355,7 @@ describe('anchor/reanchor', () => {
         ),
         { numRuns: 300 },
       );
-    });
+    }).timeout(120_000);
 
     it('keeps exact code-point offsets in reports with emoji, CRLF and a byte-order mark', () => {
       const emojiWords = [...WORDS, '😀', '🎉🎉', 'naïve', '£2.5m', '“quoted”', 'café 😀 au lait'];
@@ -380,6 +380,6 @@ describe('anchor/reanchor', () => {
         ),
         { numRuns: 200 },
       );
-    });
+    }).timeout(120_000);
   });
 });

@@ -93,6 +93,25 @@ describe('detect/metrics (report genres)', () => {
       for (const [genre, text, expected] of cases) it(`${genre}: ${text}`, () => assertFigures(text, expected));
     });
 
+    describe('keeps a comparison to a tidy phrase of the figure\'s own clause', () => {
+      const cases: [name: string, text: string, covered: string, comparison: string | null][] = [
+        ['stops at a closing quote mark', 'She said: "Staff filled 40% of shifts, more than in the other homes." The report agreed.', '40%', 'in the other homes'],
+        ['never reaches across a quote mark', 'He said 12% of beds were empty, “higher than in any other trust”, and left.', '12%', null],
+        ['keeps a comparison that ends before a quote mark', 'The rate was 9% higher than the national average” she said.', '9%', 'the national average'],
+        ['ignores a cue in a later clause', 'Out of the eight wards we visited, the surgical ward was rated worse than the others.', 'eight wards', null],
+        ['keeps a cue right after the comma', 'Vacancies stood at 14%, compared with 9% a year ago.', '14%', '9% a year ago'],
+      ];
+      for (const [name, text, covered, comparison] of cases) {
+        it(name, () => {
+          const found = findMetrics(text).filter((d) => text.slice(d.start, d.end) === covered);
+          assert.equal(found.length, 1, `one "${covered}" in ${JSON.stringify(figuresIn(text))}`);
+          const metric = found[0];
+          assert.ok(metric.kind === 'metric');
+          assert.equal(metric.comparison, comparison);
+        });
+      }
+    });
+
     describe('leaves out the numbers each genre uses as names, dates and targets', () => {
       const cases: [genre: string, text: string][] = [
         ['nhs', 'The trust failed the 4-hour standard again.'],

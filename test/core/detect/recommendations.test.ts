@@ -37,7 +37,9 @@ describe('detect/recommendations', () => {
       ['Parents want the council to reopen the centre.', true],
       ['He asked that the committee receive a breakdown of the cases.', true],
       ['Residents would like to see more police on the streets.', true],
-      ['Members are asked to note the report.', true],
+      // "Asked to note" only reports for information; "asked to approve" puts a proposal (see cues.ts).
+      ['Members are asked to note the report.', false],
+      ['Members are asked to approve the revised budget.', true],
       ['Cabinet is recommended to approve the budget.', true],
       // Fixed phrases
       ['It is essential that the government acts now.', true],

@@ -214,11 +214,14 @@ const SHORT_LINK = 12;
 /**
  * Whether a cue belongs to the figure before it: in the same clause ("10 per cent higher than"), or
  * right after the comma that closes the figure's clause ("12% of posts, compared with 9%"). "Out of the
- * eight services we looked at, medical care is rated worse than …" compares something else.
+ * eight services we looked at, medical care is rated worse than …" compares something else, and
+ * so does a cue on the other side of a quote mark.
  */
 function isCueOfFigure(paragraph: string, from: number, cueStart: number): boolean {
   for (let i = cueStart - 1; i >= from; i--) {
     const code = paragraph.charCodeAt(i);
+    // A double quote mark between them: the cue is in someone else's words, or the figure is.
+    if (code === 34 || code === 0x201c || code === 0x201d) return false;
     if (code === 44 || code === 59 || code === 58) {
       // A short link such as ", is in line with" or ", well above" still reads on from the figure.
       return cueStart - i <= SHORT_LINK;

@@ -81,7 +81,7 @@ export function attributeParagraph(text: string, spans: readonly QuoteSpan[], st
     const [from, to] = sentences[s]!;
     const hasQuote = spanIndex < spans.length && spans[spanIndex]!.open < to;
     // Most narrative sentences name no one and report nothing: a quick test spares reading them word by word.
-    if (!hasQuote && !mayMatter(masked, from, to)) continue;
+    if (!hasQuote && !mayMatter(masked, from, to, registry)) continue;
     const tokens = readSentence(masked, from, to, spans, spanIndex, hasQuote || (spanIndex > 0 && spans[spanIndex - 1]!.end > from) ? isQuote : null);
     const clauses = readClauses(tokens, registry);
     noteColonLabel(tokens, registry);
@@ -146,35 +146,58 @@ function firstNonBlank(text: string): number {
 }
 
 /**
- * Whether a sentence without quotes may name someone or report speech: it
- * has a reporting verb, a title (`Ms`, `Cllr`), a known organisation, two
- * capitalised words in a row (a name), or opens with a pronoun.
- * Other sentences (most of an inspection report) cannot change the state,
- * and skipping them keeps the scan fast.
+ * Whether a sentence without quotes can change the state, so that it must be
+ * read word by word. Reading it can only record a name or a reporting
+ * clause, and each needs one of: a reporting verb (or `according`), a known
+ * organisation, a role noun (`The Chair thanked…`, `Lead inspector: …`), a
+ * run of two capitalised words (with `of`, `for`, `and` between), or a lone
+ * capitalised word that is the surname of someone already named. Testing
+ * these over the raw text with precompiled patterns spares building word
+ * objects for most sentences of a report; the test may say yes needlessly,
+ * never no wrongly.
  */
-function mayMatter(masked: string, from: number, to: number): boolean {
-  const end = Math.min(to, from + MAX_SENTENCE);
-  let i = from;
-  while (i < end && !isLetterCode(masked.charCodeAt(i))) i++;
-  const firstStart = i;
-  while (i < end && isLetterCode(masked.charCodeAt(i))) i++;
-  const first = masked.slice(firstStart, i).toLowerCase();
-  if (first in PRONOUNS || KNOWN_ORGS.has(first) || TITLES.has(first)) return true;
-  for (; i < end; i++) {
-    const c = masked.charCodeAt(i);
-    if (c !== 32) continue;
-    const next = masked.charCodeAt(i + 1);
-    if ((next >= 65 && next <= 90) || (next > 0xbf && next < 0xd800 && /\p{Lu}/u.test(masked[i + 1]!))) return true;
+function mayMatter(masked: string, from: number, to: number, registry: Registry): boolean {
+  // A very long sentence is read through windows whose edges cut words: always read it.
+  if (to - from > MAX_SENTENCE) return true;
+  // One view of the sentence, so that a failed search stops at its end rather than the paragraph's.
+  const sentence = masked.slice(from, to);
+  KEY_WORD.lastIndex = 0;
+  if (KEY_WORD.test(sentence)) return true;
+  CAPITAL_PAIR.lastIndex = 0;
+  if (CAPITAL_PAIR.test(sentence)) return true;
+  if (!registry.hasPeople()) return false;
+  // A lone capital word matters only as the surname of someone named before.
+  const n = sentence.length;
+  CAPITAL.lastIndex = 0;
+  for (let found = CAPITAL.exec(sentence); found !== null; found = CAPITAL.exec(sentence)) {
+    let a = found.index;
+    while (a > 0 && !isBlankCode(sentence.charCodeAt(a - 1))) a--;
+    let b = found.index + 1;
+    while (b < n && !isBlankCode(sentence.charCodeAt(b))) b++;
+    CAPITAL.lastIndex = b;
+    const word = tokenize(sentence, a, b, null, 1)[0];
+    if (word && word.capital && !NOT_NAMES.has(word.lower) && registry.findBySurname(word.core)) return true;
   }
-  // No capital after the first word: only a common reporting verb can still matter (`The council said…`).
-  return COMMON_REPORTING.test(masked.slice(from, end));
+  return false;
 }
 
-/** The reporting verbs worth a search in a sentence with no capitals after its first word. */
-const COMMON_REPORTING = / (?:sa(?:id|ys)|told|add|explain|warn|claim|insist|conclude|state|report|found|describ|according)/;
+function escapeForPattern(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
-function isLetterCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0xbf && c < 0xd800);
+/** Any word that can start a clause or a mention on its own, whole-word and in any case (role nouns may go on with `-of-three`). */
+const KEY_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...REPORTING_VERBS, ...KNOWN_ORGS, ...ROLE_NOUNS.keys(), 'according'].sort((x, y) => y.length - x.length).map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+
+/** Two capitalised words in a row, or joined by `of`, `for`, `and`, `&`: a possible name run. */
+const CAPITAL_PAIR = /\p{Lu}\S*\s+(?:(?:of|for|and|&)\s+)?[^\s\p{L}]*\p{Lu}/gu;
+
+const CAPITAL = /\p{Lu}/gu;
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000 || c === 0x2028 || c === 0x2029;
 }
 
 /** The paragraph with each quote's words replaced by `q`, keeping its final punctuation so sentences still end. */

@@ -79,6 +79,12 @@ export class Registry {
     return this.entities.slice().reverse();
   }
 
+  /** Whether any person has been named (only people have surnames to look up). */
+  hasPeople(): boolean {
+    for (const e of this.entities) if (e.kind === 'person') return true;
+    return false;
+  }
+
   /** The entity with this exact name, if known. */
   find(name: string): Entity | undefined {
     for (let i = this.entities.length - 1; i >= 0; i--) if (this.entities[i]!.name === name) return this.entities[i];

@@ -65,6 +65,11 @@ function readWordsAfter(text: string, index: number, sentenceEnd: number, count:
   return words.slice(0, count).map((w) => w.replace(/^'+|'+$/g, ''));
 }
 
+/** Up to {@link WINDOW} characters from `index`, lower-cased. */
+function readTextAfter(text: string, index: number): string {
+  return text.slice(index, index + WINDOW).toLowerCase();
+}
+
 /** The text between the sentence start and `index` (at most {@link WINDOW} × 2 characters), lower-cased. */
 function readTextBefore(text: string, index: number, sentenceStart: number): string {
   return text.slice(Math.max(sentenceStart, index - 2 * WINDOW), index).toLowerCase();
@@ -110,7 +115,19 @@ const NEEDED_THING = new Set([
 ]);
 
 /** Reporting verbs: "X said Y needed to …" reports a prescription; plain "Y needed to …" is narrative. */
-const REPORTING = /\b(?:said|says|say|told|tells|argued?|argues|believes?|believed|warn(?:s|ed)?|insist(?:s|ed)?|claim(?:s|ed)?|stated?|states|conclude[sd]?|found|finds|felt|feels?|think|thinks|thought|added|adds|agreed?|agrees|accept(?:s|ed)?|admit(?:s|ted)?|acknowledged?|acknowledges|suggest(?:s|ed)?|noted?|notes|stressed|stresses|urged|wrote|writes|reported|reports|recognised|recognises|according)\b/;
+const REPORTING = /\b(?:said|says|say|told|tells|argued?|argues|believes?|believed|warn(?:s|ed)?|insist(?:s|ed)?|claim(?:s|ed)?|stated?|states|comment(?:s|ed)?|explain(?:s|ed)|emphasi[sz]e[sd]?|highlighted|advised|reminded|conclude[sd]?|found|finds|felt|feels?|think|thinks|thought|added|adds|agreed?|agrees|accept(?:s|ed)?|admit(?:s|ted)?|acknowledged?|acknowledges|suggest(?:s|ed)?|noted?|notes|stressed|stresses|urged|wrote|writes|reported|reports|recognised|recognises|according)\b/;
+
+/** Words saying a recommendation has been carried out. */
+const IMPLEMENTED = /\b(?:ha(?:ve|s)|had) (?:now |since |all |already |largely |fully )*been (?:made|implemented|completed|actioned|addressed|met|adopted|carried out)\b/;
+
+/** How far back before a sentence a reporting verb still governs it (the previous sentence of minutes in reported speech). */
+const REPORTED_REACH = 240;
+
+/** Verbs after should that praise or feel rather than prescribe: "something that we should celebrate". */
+const NOT_ACTION = new Set(['celebrate', 'congratulate', 'rejoice']);
+
+/** Adjectives after "should be" that praise or feel: "staff should be proud", "they should be commended". */
+const FEELING = new Set(['proud', 'pleased', 'delighted', 'encouraged', 'reassured', 'commended', 'congratulated', 'praised', 'celebrated', 'heartened', 'applauded']);
 
 /** Nouns that name an action when they are the subject of "is needed/required": "further work is needed". */
 const ACTION_NOUNS = new Set([
@@ -196,11 +213,22 @@ export function judgeTrigger(text: string, trigger: Trigger, start: number, end:
     default:
       break;
   }
-  if (word.startsWith('recommend')) return judgeRecommend(word, matched, before(2), after(2));
+  if (word.startsWith('recommend')) {
+    // "The report recommended improvements, which have since been made": a past recommendation met is history.
+    // (A past recommendation with no word of it being met — "the council recommended in 2019 that…" — still counts.)
+    if (word === 'recommended' && IMPLEMENTED.test(text.slice(index, end).toLowerCase())) return null;
+    return judgeRecommend(word, matched, before(2), after(2));
+  }
   if (word.startsWith('urg')) return before(1)[0] === 'an' || before(1)[0] === 'the' ? null : matched;
   if (word.startsWith('call')) return judgeCall(word, matched, before(1), after(1));
   if (word.startsWith('demand')) return judgeDemand(word, matched, before(2), after(1));
-  if (/^(?:is|are) /.test(word)) return before(1)[0] === 'it' && word.includes('asked') ? null : matched;
+  if (/^(?:is|are) /.test(word)) {
+    if (before(1)[0] === 'it' && word.includes('asked')) return null;
+    // Board papers: "The Board is asked to approve the plan" puts a proposal to the board and counts
+    // as a recommendation, but "is asked to note / receive" only reports for information.
+    const verb = after(1)[0];
+    return verb === 'note' || verb === 'receive' || verb === 'be' ? null : matched;
+  }
   return null;
 }
 
@@ -211,6 +239,8 @@ function pickLast<T>(items: readonly T[], fromEnd = 1): T | undefined {
 function judgeModal(text: string, index: number, start: number, word: string, matched: string, prev: string[], next: string[]): string | null {
   // Sentence-initial "Should the council…" is a condition or a question.
   if (prev.length === 0) return null;
+  // "a must for visitors": a noun.
+  if (word === 'must' && (pickLast(prev) === 'a' || pickLast(prev) === 'an')) return null;
   const [n1, n2] = next;
   // "as it should.", "not yet where it should be" — a comparison, not a prescription.
   if (n1 === undefined || ((n1 === 'be' || n1 === 'do' || n1 === 'have') && n2 === undefined)) return null;
@@ -219,6 +249,10 @@ function judgeModal(text: string, index: number, start: number, word: string, ma
   if (n1 === 'have' && n2 !== undefined && !POSSESSED.has(n2)) return null;
   // Discourse: "it must be noted", "it should be remembered", "I must say".
   if (n1 === 'be' && n2 !== undefined && DISCOURSE.has(n2)) return null;
+  // Praise or feeling, not an action: "something we should celebrate", "staff should be proud".
+  if ((n1 !== undefined && NOT_ACTION.has(n1)) || (n1 === 'be' && n2 !== undefined && FEELING.has(n2))) return null;
+  // Emphasis, not prescription: "should not be underestimated".
+  if (n1 === 'not' && n2 === 'be' && /^\s*(?:not|n't)\s+be\s+(?:under(?:estimated|stated)|overstated|overlooked)\b/.test(readTextAfter(text, index + word.length))) return null;
   if (n1 === 'say' || n2 === 'say' || n1 === 'admit' || n1 === 'confess' || n1 === 'add' || (n1 === 'point' && n2 === 'out') || n1 === 'stress' || n1 === 'emphasise') return null;
   // "Under the new rules, patients must be seen within four hours" describes a rule in force.
   if (UNDER_RULES.test(readTextBefore(text, index, start))) return null;
@@ -269,7 +303,9 @@ function judgeNeed(text: string, index: number, start: number, end: number, word
     // "the rise was needed to protect services": a justification, not a prescription.
     if (p1 === 'was' || p1 === 'were' || p1 === 'be' || p1 === 'been' || p1 === 'being') return null;
     // "needed to …", "which needed more …": prescriptive when reported.
-    const reported = REPORTING.test(readTextBefore(text, index, start));
+    // Minutes keep to reported speech after one reporting verb: "The Leader commented that… . All
+    // councillors needed to support the plan." — so the sentence before counts too.
+    const reported = REPORTING.test(readTextBefore(text, index, start)) || REPORTING.test(text.slice(Math.max(0, start - REPORTED_REACH), start).toLowerCase());
     if (!reported) return null;
     if (n1 === 'to') return n2 === undefined ? null : `${matched} to ${n2}`;
     return NEEDED_THING.has(n1) || isQuoteStart(text, index + matched.length, end) ? matched : null;
