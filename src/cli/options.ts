@@ -1,4 +1,5 @@
 /** Option values shared by several verbs, parsed once. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DetectionKind } from '../core/model';
 import { UsageError } from './io';
 
@@ -20,4 +21,16 @@ export function parseMaxBytes(value: string | undefined): number | undefined {
   const bytes = Number(value);
   if (!Number.isInteger(bytes) || bytes <= 0) throw new UsageError(`--max-bytes takes a positive whole number, not '${value}'`);
   return bytes;
+}
+
+/**
+ * Parses a verb's arguments (options anywhere, the rest positional), turning
+ * node's parse errors (an unknown option, a missing value) into usage errors.
+ */
+export function parseVerbArgs<Options extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: Options) {
+  try {
+    return parseArgs({ args: [...args], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }

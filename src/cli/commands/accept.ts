@@ -3,7 +3,6 @@
  * report's sidecar, in one go. Detections the analyst rejected stay
  * dismissed, and ones already in the sidecar are not added twice.
  */
-import { parseArgs } from 'node:util';
 import { detect } from '../../core/detect/detect';
 import { formatProblem } from '../../core/errors';
 import type { Annotation, Detection } from '../../core/model';
@@ -11,7 +10,7 @@ import { AnnotationStore } from '../../core/store/annotation-store';
 import { createAnnotationFactory } from '../../core/store/new-annotation';
 import { hashText } from '../../core/text/hash';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
-import { parseKinds, parseMaxBytes } from '../options';
+import { parseKinds, parseMaxBytes, parseVerbArgs } from '../options';
 import { readReport } from '../read-report';
 
 const HELP = `Usage: report-annotator accept [--kind K,K] [--author NAME] [--dry-run] [--max-bytes N] FILE...
@@ -42,7 +41,7 @@ export const acceptCommand: CliCommand = {
   summary: 'store detections as accepted annotations in the sidecars',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgsOrThrow(args);
+    const { values, positionals } = parseVerbArgs(args, { kind: { type: 'string' }, author: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'max-bytes': { type: 'string' } });
     if (positionals.length === 0) throw new UsageError('no FILE given');
     const kinds = parseKinds(values.kind);
     const maxBytes = parseMaxBytes(values['max-bytes']);
@@ -143,14 +142,3 @@ function report(io: CliIo, message: string): false {
   return false;
 }
 
-function parseArgsOrThrow(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { kind: { type: 'string' }, author: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'max-bytes': { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

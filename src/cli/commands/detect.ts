@@ -1,5 +1,4 @@
 /** `detect`: print what the engine finds in reports, as a table or as JSON. */
-import { parseArgs } from 'node:util';
 import { detect } from '../../core/detect/detect';
 import type { Detection, DetectionKind } from '../../core/model';
 import { formatProblem } from '../../core/errors';
@@ -7,7 +6,7 @@ import { LineIndex } from '../../core/text/line-index';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
 import { readReport } from '../read-report';
 import { describeDetection } from '../../core/detect/explain';
-import { parseKinds, parseMaxBytes } from '../options';
+import { parseKinds, parseMaxBytes, parseVerbArgs } from '../options';
 
 const HELP = `Usage: report-annotator detect [--json] [--kinds K,K] [--max-bytes N] FILE...
 
@@ -33,7 +32,7 @@ export const detectCommand: CliCommand = {
   summary: 'find metrics, quotes and recommendations in reports',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgsOrThrow(args);
+    const { values, positionals } = parseVerbArgs(args, { json: { type: 'boolean' }, kinds: { type: 'string' }, 'max-bytes': { type: 'string' } });
     if (positionals.length === 0) throw new UsageError('no FILE given');
     const kinds = parseKinds(values.kinds);
     const maxBytes = parseMaxBytes(values['max-bytes']);
@@ -53,17 +52,6 @@ export const detectCommand: CliCommand = {
   },
 };
 
-function parseArgsOrThrow(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, kinds: { type: 'string' }, 'max-bytes': { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}
 
 const KIND_LABEL: Record<DetectionKind, string> = { metric: 'metric', quote: 'quote', recommendation: 'recommend' };
 

@@ -1,6 +1,5 @@
 /** `export`: write the annotations of reports (or of whole folders of them) as CSV, JSON, W3C Web Annotations or brat standoff. */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../../core/errors';
 import { toBrat } from '../../core/export/brat';
 import { toCsv } from '../../core/export/csv';
@@ -11,6 +10,7 @@ import { AnnotationStore } from '../../core/store/annotation-store';
 import { isSidecarPath, reportPathOf, sidecarPathOf } from '../../core/store/sidecar-path';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
 import { readReport } from '../read-report';
+import { parseVerbArgs } from '../options';
 
 const FORMATS = ['csv', 'json', 'w3c', 'brat'] as const;
 type Format = (typeof FORMATS)[number];
@@ -53,7 +53,7 @@ export const exportCommand: CliCommand = {
   summary: 'write annotations as CSV, JSON, W3C Web Annotations or brat',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgsOrThrow(args);
+    const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' } });
     const format = values.format as Format | undefined;
     if (format === undefined) throw new UsageError(`--format is required (${FORMATS.join(', ')})`);
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format '${format}' (expected ${FORMATS.join(', ')})`);
@@ -141,14 +141,3 @@ function displayPath(cwd: string, file: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-function parseArgsOrThrow(args: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: { format: { type: 'string' }, out: { type: 'string' }, bom: { type: 'boolean' } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

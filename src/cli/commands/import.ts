@@ -1,5 +1,4 @@
 /** `import`: bring annotations made in brat or a W3C Web Annotation tool into a report's sidecar. */
-import { parseArgs } from 'node:util';
 import { formatProblem, type Result } from '../../core/errors';
 import { fromBrat } from '../../core/export/brat';
 import type { ImportOptions } from '../../core/export/import-options';
@@ -8,6 +7,7 @@ import type { Annotation } from '../../core/model';
 import { AnnotationStore } from '../../core/store/annotation-store';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
 import { readReport } from '../read-report';
+import { parseVerbArgs } from '../options';
 
 const FORMATS = ['brat', 'w3c'] as const;
 
@@ -41,7 +41,7 @@ export const importCommand: CliCommand = {
   summary: 'merge brat or W3C annotations into a sidecar',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgsOrThrow(args);
+    const { values, positionals } = parseVerbArgs(args, { format: { type: 'string' }, report: { type: 'string' } });
     const format = values.format;
     if (format === undefined) throw new UsageError(`--format is required (${FORMATS.join(', ')})`);
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}' (expected ${FORMATS.join(', ')})`);
@@ -114,10 +114,3 @@ function defaultReport(format: string, file: string, content: string, io: CliIo)
   }
 }
 
-function parseArgsOrThrow(args: readonly string[]) {
-  try {
-    return parseArgs({ args: [...args], allowPositionals: true, options: { format: { type: 'string' }, report: { type: 'string' } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

@@ -1,5 +1,4 @@
 /** `reanchor`: place every annotation again after its report changed, and write the new offsets back. */
-import { parseArgs } from 'node:util';
 import { reanchorAnnotations } from '../../core/anchor/reanchor';
 import { formatProblem } from '../../core/errors';
 import type { Annotation } from '../../core/model';
@@ -8,6 +7,7 @@ import { hashText } from '../../core/text/hash';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
 import { readReport } from '../read-report';
 import { clip } from './detect';
+import { parseVerbArgs } from '../options';
 
 const HELP = `Usage: report-annotator reanchor [--dry-run] FILE...
 
@@ -38,7 +38,7 @@ export const reanchorCommand: CliCommand = {
   summary: 're-place annotations after their reports changed',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgsOrThrow(args);
+    const { values, positionals } = parseVerbArgs(args, { 'dry-run': { type: 'boolean' } });
     if (positionals.length === 0) throw new UsageError('no FILE given');
     let exitCode = EXIT_OK;
     for (const file of positionals) {
@@ -93,10 +93,3 @@ async function reanchorReport(file: string, io: CliIo, dryRun: boolean): Promise
   return result.orphaned.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function parseArgsOrThrow(args: readonly string[]) {
-  try {
-    return parseArgs({ args: [...args], allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-}

@@ -3,12 +3,12 @@
  * tag and file over one report, a list of them, or every sidecar under a
  * folder.
  */
-import { parseArgs } from 'node:util';
 import { formatProblem } from '../../core/errors';
 import type { Annotation } from '../../core/model';
 import { AnnotationStore } from '../../core/store/annotation-store';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
 import { findSidecars } from './validate';
+import { parseVerbArgs } from '../options';
 
 const HELP = `Usage: report-annotator stats [--json] PATH...
 
@@ -49,12 +49,7 @@ export const statsCommand: CliCommand = {
   summary: 'count annotations by kind, status, tag and file',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...args], allowPositionals: true, options: { json: { type: 'boolean' } } });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseVerbArgs(args, { json: { type: 'boolean' } });
     if (parsed.positionals.length === 0) throw new UsageError('no PATH given');
     const { targets, missing } = await findSidecars(io, parsed.positionals);
     for (const message of missing) io.stderr(`${message}\n`);

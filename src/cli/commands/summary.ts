@@ -3,13 +3,12 @@
  * report, its figures explained, who is quoted and how often, and what it
  * recommends. Folders are walked for `.txt` and `.md` reports.
  */
-import { parseArgs } from 'node:util';
 import { detect } from '../../core/detect/detect';
 import { describeChange, formatMetricValue } from '../../core/detect/explain';
 import { formatProblem } from '../../core/errors';
 import type { Detection, MetricDetection, QuoteDetection, RecommendationDetection } from '../../core/model';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
-import { parseMaxBytes } from '../options';
+import { parseMaxBytes, parseVerbArgs } from '../options';
 import { readReport } from '../read-report';
 import { clip } from './detect';
 
@@ -31,12 +30,7 @@ export const summaryCommand: CliCommand = {
   summary: 'explain the evidence found in each report, for reading',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...args], allowPositionals: true, options: { 'max-bytes': { type: 'string' } } });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseVerbArgs(args, { 'max-bytes': { type: 'string' } });
     if (parsed.positionals.length === 0) throw new UsageError('no PATH given');
     const maxBytes = parseMaxBytes(parsed.values['max-bytes']);
     const files = await expandReports(io, parsed.positionals);

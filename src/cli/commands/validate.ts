@@ -5,7 +5,6 @@
  * also checks that each annotation's text is what the report holds there.
  */
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatProblem, type Problem } from '../../core/errors';
 import { DEFAULT_MAX_SIDECAR_BYTES, parseSidecar, validateSidecar } from '../../core/store/sidecar-format';
 import { isSidecarPath, reportPathOf, sidecarPathOf } from '../../core/store/sidecar-path';
@@ -13,7 +12,7 @@ import { decodeSidecar } from '../../core/store/decode-sidecar';
 import { OffsetMap } from '../../core/text/code-points';
 import { hashText } from '../../core/text/hash';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from '../io';
-import { parseMaxBytes } from '../options';
+import { parseMaxBytes, parseVerbArgs } from '../options';
 import { readReport } from '../read-report';
 
 const HELP = `Usage: report-annotator validate [--max-bytes N] PATH...
@@ -41,12 +40,7 @@ export const validateCommand: CliCommand = {
   summary: 'check sidecars; print file:line:column problems',
   help: HELP,
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...args], allowPositionals: true, options: { 'max-bytes': { type: 'string' } } });
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const parsed = parseVerbArgs(args, { 'max-bytes': { type: 'string' } });
     if (parsed.positionals.length === 0) throw new UsageError('no PATH given');
     const maxBytes = parseMaxBytes(parsed.values['max-bytes']) ?? DEFAULT_MAX_SIDECAR_BYTES;
     const { targets, missing } = await findSidecars(io, parsed.positionals);
