@@ -39,6 +39,12 @@ describe('text/sentences', () => {
       ['white space only', '  \n\t ', []],
       ['nothing', '', []],
       ['no final punctuation', 'A heading without a stop', ['A heading without a stop']],
+      // Long runs of plain ASCII are skipped in one jump: what follows them must still be seen.
+      ['a boundary after a long run of plain words', `${'word '.repeat(400)}ends here. Next one.`, [`${'word '.repeat(400)}ends here.`, 'Next one.']],
+      ['non-ASCII letters and marks inside a sentence', 'Café staff said “très bien” — well done. Next.', ['Café staff said “très bien” — well done.', 'Next.']],
+      ['an emoji before the full stop', 'Residents loved it 😀. Staff did too.', ['Residents loved it 😀.', 'Staff did too.']],
+      ['a bullet glyph after a long run', `Points ${'x '.repeat(100)}• Second point`, [`Points ${'x '.repeat(100)}`.trimEnd(), 'Second point']],
+      ['a colon and quotation after a long run', `${'a '.repeat(50)}said: “Act now.”`, [`${'a '.repeat(50)}said:`, 'Act now.']],
     ];
     for (const [name, text, expected] of cases) {
       it(name, () => assert.deepEqual(texts(text), expected));

@@ -161,10 +161,10 @@ function mayMatter(masked: string, from: number, to: number, registry: Registry)
   if (to - from > MAX_SENTENCE) return true;
   // One view of the sentence, so that a failed search stops at its end rather than the paragraph's.
   const sentence = masked.slice(from, to);
-  KEY_WORD.lastIndex = 0;
-  if (KEY_WORD.test(sentence)) return true;
   CAPITAL_PAIR.lastIndex = 0;
   if (CAPITAL_PAIR.test(sentence)) return true;
+  KEY_WORD.lastIndex = 0;
+  if (KEY_WORD.test(sentence)) return true;
   if (!registry.hasPeople()) return false;
   // A lone capital word matters only as the surname of someone named before.
   const n = sentence.length;
