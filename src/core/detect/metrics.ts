@@ -26,8 +26,11 @@ import type { LocalDetection, ParagraphScanner } from './scanner';
 const CANDIDATE =
   /[0-9£$€]|\b(?:[Aa](?=[ \t\u00a0]{1,2}(?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|half|dozen|hundred|thousand|million|billion)\b)|[Zz]ero|[Oo]ne|[Tt](?:wo|hree|hirteen|hirty|en|welve|wenty)|[Ff](?:our(?:teen)?|ive|ifteen|orty|ifty)|[Ss](?:ix(?:teen|ty)?|even(?:teen|ty)?)|[Ee](?:ight(?:een|y)?|leven)|[Nn]ine(?:teen|ty)?|[Hh]alf|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|HALF)\b/g;
 
-/** A number in digits: grouped by commas ("1,204") or not, with an optional decimal part. */
-const DIGITS = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
+/**
+ * First letters (lower-cased) and signs that a {@link UNIT} can start with after its spaces; any other
+ * character after a number rules every unit out without running the regex.
+ */
+const UNIT_STARTS = new Set([...'abcdefghiklmnopstuwy%+-'].map((c) => c.charCodeAt(0)));
 /** Letters glued to a number that keep it a figure ("£2.5m", "40p", "12pc") or make it something else ("3rd", "1990s", "9am"). */
 const GLUED_SUFFIX = /(bn|mn|m|k|tn|p|pc|st|nd|rd|th|s|am|pm|km|kg|mph|kph|ft|cm|mm|ml|mw|gw|kw|kwh|mwh)(?![A-Za-z0-9])/iy;
 /** The rest of an alphanumeric token such as a postcode or reference number. */
@@ -249,6 +252,37 @@ function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
 }
 
+/**
+ * Where the number in digits that starts at `at` (a digit) ends: grouped by commas ("1,204") or not,
+ * with an optional decimal part, as `/\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y` would read it.
+ * Read by char codes because every digit in a report comes through here and a regex allocates a match.
+ */
+function readDigitsEnd(text: string, at: number): number {
+  let end = at;
+  while (isDigit(text.charCodeAt(end))) end++;
+  if (end - at <= 3) {
+    // Thousands groups ",ddd", as many as are not followed by a fourth digit.
+    let grouped = end;
+    while (text.charCodeAt(grouped) === 44 && isDigit(text.charCodeAt(grouped + 1)) && isDigit(text.charCodeAt(grouped + 2)) && isDigit(text.charCodeAt(grouped + 3))) grouped += 4;
+    while (grouped > end && isDigit(text.charCodeAt(grouped))) grouped -= 4;
+    end = grouped;
+  }
+  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (isDigit(text.charCodeAt(end))) end++;
+  }
+  return end;
+}
+
+/** Whether a {@link UNIT} can start at `at`: a cheap look at the first character after at most two spaces. */
+function mayStartUnit(text: string, at: number): boolean {
+  let i = at;
+  if (isSpace(text.charCodeAt(i))) i++;
+  if (isSpace(text.charCodeAt(i))) i++;
+  const code = text.charCodeAt(i);
+  return UNIT_STARTS.has(code < 128 ? code | (code >= 65 ? 32 : 0) : code);
+}
+
 /** Runs a sticky regex at `at`; the match or null. */
 function matchAt(regex: RegExp, text: string, at: number): RegExpExecArray | null {
   regex.lastIndex = at;
@@ -380,10 +414,8 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
     if (currency === null && (isLetter(before) || before === 95 || before === 47 || before === 92 || (before === 45 && at > 1 && isLetter(text.charCodeAt(at - 2))))) {
       return skipToken(text, at, false);
     }
-    const digits = matchAt(DIGITS, text, at);
-    if (digits === null) return skip(at + 1, at, at + 1, false);
-    raw = digits[0];
-    end = DIGITS.lastIndex;
+    end = readDigitsEnd(text, at);
+    raw = text.slice(at, end);
     value = Number(raw.includes(',') ? raw.replace(/,/g, '') : raw);
     const after = text.charCodeAt(end);
     const afterNext = text.charCodeAt(end + 1);
@@ -445,7 +477,7 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
     }
   }
   if (currency !== null) return finish(text, spanStart, at, end, 'money', value, CURRENCY[currency] ?? currency);
-  const unit = matchAt(UNIT, text, end);
+  const unit = mayStartUnit(text, end) ? matchAt(UNIT, text, end) : null;
   const groups = unit?.groups;
   if (groups !== undefined && groups.money !== undefined) {
     if (unit![6] !== undefined) return finish(text, spanStart, at, UNIT.lastIndex, 'money', value / 100, 'GBP');
@@ -507,11 +539,10 @@ function readColon(text: string, spanStart: number, at: number, end: number, val
 /** The denominator of "one in five", "9 out of 10", "45 per 10,000": digits or words, but never a year. */
 function readDenominator(text: string, at: number): { value: number; end: number } | null {
   if (isDigit(text.charCodeAt(at))) {
-    const digits = matchAt(DIGITS, text, at);
-    if (digits === null) return null;
-    const end = DIGITS.lastIndex;
-    if (isLetter(text.charCodeAt(end)) || /^(?:1[89]|20)\d{2}$/.test(digits[0])) return null;
-    return { value: Number(digits[0].replace(/,/g, '')), end };
+    const end = readDigitsEnd(text, at);
+    const raw = text.slice(at, end);
+    if (isLetter(text.charCodeAt(end)) || /^(?:1[89]|20)\d{2}$/.test(raw)) return null;
+    return { value: Number(raw.replace(/,/g, '')), end };
   }
   const words = readNumberWords(text, at);
   if (words === null || words.fraction) return null;

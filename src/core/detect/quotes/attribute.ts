@@ -81,7 +81,7 @@ export function attributeParagraph(text: string, spans: readonly QuoteSpan[], st
     const [from, to] = sentences[s]!;
     const hasQuote = spanIndex < spans.length && spans[spanIndex]!.open < to;
     // Most narrative sentences name no one and report nothing: a quick test spares reading them word by word.
-    if (!hasQuote && !mayMatter(masked, from, to, registry)) continue;
+    if (!hasQuote && !mayMatter(masked, from, to)) continue;
     const tokens = readSentence(masked, from, to, spans, spanIndex, hasQuote || (spanIndex > 0 && spans[spanIndex - 1]!.end > from) ? isQuote : null);
     const clauses = readClauses(tokens, registry);
     noteColonLabel(tokens, registry);
@@ -146,58 +146,35 @@ function firstNonBlank(text: string): number {
 }
 
 /**
- * Whether a sentence without quotes can change the state, so that it must be
- * read word by word. Reading it can only record a name or a reporting
- * clause, and each needs one of: a reporting verb (or `according`), a known
- * organisation, a role noun (`The Chair thanked…`, `Lead inspector: …`), a
- * run of two capitalised words (with `of`, `for`, `and` between), or a lone
- * capitalised word that is the surname of someone already named. Testing
- * these over the raw text with precompiled patterns spares building word
- * objects for most sentences of a report; the test may say yes needlessly,
- * never no wrongly.
+ * Whether a sentence without quotes may name someone or report speech: it
+ * has a reporting verb, a title (`Ms`, `Cllr`), a known organisation, two
+ * capitalised words in a row (a name), or opens with a pronoun.
+ * Other sentences (most of an inspection report) cannot change the state,
+ * and skipping them keeps the scan fast.
  */
-function mayMatter(masked: string, from: number, to: number, registry: Registry): boolean {
-  // A very long sentence is read through windows whose edges cut words: always read it.
-  if (to - from > MAX_SENTENCE) return true;
-  // One view of the sentence, so that a failed search stops at its end rather than the paragraph's.
-  const sentence = masked.slice(from, to);
-  CAPITAL_PAIR.lastIndex = 0;
-  if (CAPITAL_PAIR.test(sentence)) return true;
-  KEY_WORD.lastIndex = 0;
-  if (KEY_WORD.test(sentence)) return true;
-  if (!registry.hasPeople()) return false;
-  // A lone capital word matters only as the surname of someone named before.
-  const n = sentence.length;
-  CAPITAL.lastIndex = 0;
-  for (let found = CAPITAL.exec(sentence); found !== null; found = CAPITAL.exec(sentence)) {
-    let a = found.index;
-    while (a > 0 && !isBlankCode(sentence.charCodeAt(a - 1))) a--;
-    let b = found.index + 1;
-    while (b < n && !isBlankCode(sentence.charCodeAt(b))) b++;
-    CAPITAL.lastIndex = b;
-    const word = tokenize(sentence, a, b, null, 1)[0];
-    if (word && word.capital && !NOT_NAMES.has(word.lower) && registry.findBySurname(word.core)) return true;
+function mayMatter(masked: string, from: number, to: number): boolean {
+  const end = Math.min(to, from + MAX_SENTENCE);
+  let i = from;
+  while (i < end && !isLetterCode(masked.charCodeAt(i))) i++;
+  const firstStart = i;
+  while (i < end && isLetterCode(masked.charCodeAt(i))) i++;
+  const first = masked.slice(firstStart, i).toLowerCase();
+  if (first in PRONOUNS || KNOWN_ORGS.has(first) || TITLES.has(first)) return true;
+  for (; i < end; i++) {
+    const c = masked.charCodeAt(i);
+    if (c !== 32) continue;
+    const next = masked.charCodeAt(i + 1);
+    if ((next >= 65 && next <= 90) || (next > 0xbf && next < 0xd800 && /\p{Lu}/u.test(masked[i + 1]!))) return true;
   }
-  return false;
+  // No capital after the first word: only a common reporting verb can still matter (`The council said…`).
+  return COMMON_REPORTING.test(masked.slice(from, end));
 }
 
-function escapeForPattern(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+/** The reporting verbs worth a search in a sentence with no capitals after its first word. */
+const COMMON_REPORTING = / (?:sa(?:id|ys)|told|add|explain|warn|claim|insist|conclude|state|report|found|describ|according)/;
 
-/** Any word that can start a clause or a mention on its own, whole-word and in any case (role nouns may go on with `-of-three`). */
-const KEY_WORD = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${[...REPORTING_VERBS, ...KNOWN_ORGS, ...ROLE_NOUNS.keys(), 'according'].sort((x, y) => y.length - x.length).map(escapeForPattern).join('|')})(?![\\p{L}\\p{N}])`,
-  'giu',
-);
-
-/** Two capitalised words in a row, or joined by `of`, `for`, `and`, `&`: a possible name run. */
-const CAPITAL_PAIR = /\p{Lu}\S*\s+(?:(?:of|for|and|&)\s+)?[^\s\p{L}]*\p{Lu}/gu;
-
-const CAPITAL = /\p{Lu}/gu;
-
-function isBlankCode(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000 || c === 0x2028 || c === 0x2029;
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0xbf && c < 0xd800);
 }
 
 /** The paragraph with each quote's words replaced by `q`, keeping its final punctuation so sentences still end. */
@@ -481,6 +458,8 @@ function readMainSubject(tokens: readonly Token[], v: number, registry: Registry
   const first = useful[0];
   if (!first) return [];
   if (isPronoun(first[0]!)) return [first[0]!];
+  const named = nameBeforeVerb(first);
+  if (named) return named;
   const phrase: Token[] = [];
   for (const t of first) {
     const afterConnector = phrase.length > 0 && ['of', 'for'].includes(phrase[phrase.length - 1]!.lower);
@@ -491,6 +470,24 @@ function readMainSubject(tokens: readonly Token[], v: number, registry: Registry
   while (phrase.length > 0 && ['of', 'for', 'the', 'a', 'an'].includes(phrase[phrase.length - 1]!.lower)) phrase.pop();
   if (!phrase.some((t) => t.capital && !NOT_NAMES.has(t.lower) || ROLE_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower))) return [];
   return phrase;
+}
+
+/**
+ * A person's full name standing right before a reporting verb in a clause
+ * (`CQC chief inspector of hospitals Prof Ted Baker said …, adding`): the
+ * subject, however long the description before it.
+ */
+function nameBeforeVerb(segment: readonly Token[]): Token[] | null {
+  for (let j = 1; j < segment.length; j++) {
+    const verb = segment[j]!;
+    if (verb.capital || !REPORTING_VERBS.has(verb.lower) || !segment[j - 1]!.capital) continue;
+    let start = j;
+    while (start > 0 && segment[start - 1]!.capital && !segment[start - 1]!.quote && (start === j || !segment[start - 1]!.comma)) start--;
+    const run = segment.slice(start, j);
+    const read = readName(run);
+    return read !== null && read.kind === 'person' && !read.surnameOnly ? run : null;
+  }
+  return null;
 }
 
 /** Whether an appositive describes an office (`general secretary of Unison`), not a circumstance (`on his first day`). */
@@ -530,10 +527,20 @@ interface ReadName {
   readonly written: string;
   readonly kind: 'person' | 'org';
   readonly gender: Gender;
-  /** Whether only a surname was given (`Ms Tomsett`). */
+  /** Whether only a surname was given (`Ms Tomsett`), or a forename after `Sir`/`Dame` (`Sir Michael`). */
   readonly surnameOnly: boolean;
+  /** Whether the title is one used with a forename (`Sir`, `Dame`). */
+  readonly forenameTitle: boolean;
   readonly titled: boolean;
   readonly roles: readonly string[];
+}
+
+/** Titles used with a forename alone (`Sir Michael`, `Dame Jane`). */
+const FORENAME_TITLES = new Set(['sir', 'dame']);
+
+/** The person a one-word name refers to: a known surname, or the forename of a knight or dame named in full before. */
+function findKnown(registry: Registry, read: ReadName): Entity | undefined {
+  return (read.forenameTitle ? registry.findByForename(read.name) : undefined) ?? registry.findBySurname(read.name);
 }
 
 /**
@@ -554,9 +561,9 @@ function readName(run: readonly Token[]): ReadName | null {
     }
     const orgWords = words.filter((t) => t.capital || ['of', 'for', 'and', '&'].includes(t.lower));
     const orgName = orgWords.map((t) => t.core).join(' ');
-    return { name: orgName, written: orgName, kind: 'org', gender: null, surnameOnly: false, titled: false, roles: [] };
+    return { name: orgName, written: orgName, kind: 'org', gender: null, surnameOnly: false, forenameTitle: false, titled: false, roles: [] };
   }
-  if (words.length === 1 && KNOWN_ORGS.has(lastLower)) return { name: words[0]!.core, written: words[0]!.core, kind: 'org', gender: null, surnameOnly: false, titled: false, roles: [] };
+  if (words.length === 1 && KNOWN_ORGS.has(lastLower)) return { name: words[0]!.core, written: words[0]!.core, kind: 'org', gender: null, surnameOnly: false, forenameTitle: false, titled: false, roles: [] };
   let gender: Gender = null;
   let titled = false;
   const roleWords: string[] = [];
@@ -587,7 +594,8 @@ function readName(run: readonly Token[]): ReadName | null {
   }
   const title = words.slice(0, k).reverse().find((t) => TITLES.has(t.lower.replace(/\.$/, '')));
   const written = title ? `${title.core} ${name}` : name;
-  return { name, written, kind: 'person', gender, surnameOnly: nameWords.length === 1, titled, roles: roleWords.length ? [roleWords.join(' ')] : [] };
+  const forenameTitle = title !== undefined && FORENAME_TITLES.has(title.lower);
+  return { name, written, kind: 'person', gender, surnameOnly: nameWords.length === 1, forenameTitle, titled, roles: roleWords.length ? [roleWords.join(' ')] : [] };
 }
 
 /** Records the people and organisations named by the runs starting in `[from, until)`, in order; returns where it stopped. */
@@ -650,7 +658,7 @@ function registerRun(run: readonly Token[], tokens: readonly Token[], from: numb
     return;
   }
   if (read.surnameOnly) {
-    const known = registry.findBySurname(read.name);
+    const known = findKnown(registry, read);
     if (known) registry.mention(known.name, 'person', read.gender, read.roles);
     else if (read.titled) registry.mention(read.written, 'person', read.gender, read.roles);
     return;
@@ -759,7 +767,9 @@ function resolvePhrase(phrase: readonly Token[], registry: Registry): Speaker | 
     const byRole = resolveRole(phrase, registry);
     if (byRole) return byRole;
   }
-  const connector = phrase.findIndex((t, i) => i > 0 && (t.lower === 'for' || t.lower === 'of') && !phrase[i - 1]!.capital && ROLE_NOUNS.has(phrase[i - 1]!.lower));
+  // A person named in full right before the verb outranks the office and organisation before them
+  // (`CQC chief inspector of hospitals Prof Ted Baker said`); a spokesperson for someone stays a spokesperson.
+  const connector = endsWithFullName(phrase) ? -1 : phrase.findIndex((t, i) => i > 0 && (t.lower === 'for' || t.lower === 'of') && !phrase[i - 1]!.capital && ROLE_NOUNS.has(phrase[i - 1]!.lower));
   const head = connector > 0 ? phrase[connector - 1]! : phrase[phrase.length - 1]!;
   const headIsRole = !head.capital && (isRoleNoun(head.lower) || REGULATOR_NOUNS.has(head.lower) || ORG_HEADS.has(head.lower));
   const spokes = /^spokes(man|woman|person|people|men|women)$/.test(head.lower) || head.lower === 'source';
@@ -826,12 +836,22 @@ function resolvePhrase(phrase: readonly Token[], registry: Registry): Speaker | 
   if (read === null) return { name: phraseText(run), how: 'name' };
   if (read.kind === 'org') return mentionSpeaker(registry, read.name, 'org', null, [], 'name');
   if (read.surnameOnly) {
-    const known = registry.findBySurname(read.name);
+    const known = findKnown(registry, read);
     if (known) return mentionSpeaker(registry, known.name, 'person', read.gender, read.roles, 'name');
     if (KNOWN_ORGS.has(read.name.toLowerCase())) return mentionSpeaker(registry, read.name, 'org', null, [], 'name');
     return mentionSpeaker(registry, read.written, 'person', read.gender, read.roles, 'name');
   }
   return mentionSpeaker(registry, read.name, 'person', read.gender ?? genderOfRoles(roles), [...read.roles, ...roles.filter((r) => r && r !== 'the' && r !== 'a')], 'name');
+}
+
+/** Whether a phrase ends with a person's full name (`… Prof Ted Baker`) and is not a spokesperson's description. */
+function endsWithFullName(phrase: readonly Token[]): boolean {
+  let start = phrase.length;
+  while (start > 0 && phrase[start - 1]!.capital) start--;
+  if (start === phrase.length || start === 0) return false;
+  if (phrase.some((t) => /^spokes/.test(t.lower))) return false;
+  const read = readName(phrase.slice(start));
+  return read !== null && read.kind === 'person' && !read.surnameOnly;
 }
 
 function mentionSpeaker(registry: Registry, name: string, kind: Entity['kind'], gender: Gender, roles: readonly string[], how: Speaker['how']): Speaker {

@@ -79,12 +79,6 @@ export class Registry {
     return this.entities.slice().reverse();
   }
 
-  /** Whether any person has been named (only people have surnames to look up). */
-  hasPeople(): boolean {
-    for (const e of this.entities) if (e.kind === 'person') return true;
-    return false;
-  }
-
   /** The entity with this exact name, if known. */
   find(name: string): Entity | undefined {
     for (let i = this.entities.length - 1; i >= 0; i--) if (this.entities[i]!.name === name) return this.entities[i];
@@ -94,12 +88,27 @@ export class Registry {
   /** The most recent person whose full name ends with `surname`. */
   findBySurname(surname: string): Entity | undefined {
     const lower = surname.toLowerCase();
+    const suffix = ' ' + lower;
     for (let i = this.entities.length - 1; i >= 0; i--) {
       const e = this.entities[i]!;
       if (e.kind !== 'person') continue;
-      const n = e.name.toLowerCase();
+      const facts = factsOf(e);
       // Only proper names have surnames: not `new health minister for Wales`.
-      if ((n === lower || n.endsWith(' ' + lower)) && PROPER_NAME.test(e.name)) return e;
+      if ((facts.lower === lower || facts.lower.endsWith(suffix)) && facts.proper) return e;
+    }
+    return undefined;
+  }
+
+  /**
+   * The most recent person whose full name starts with `forename`: British
+   * knights and dames are called by title and forename once named in full
+   * (`Sir Michael Wilshaw` … `Sir Michael said`).
+   */
+  findByForename(forename: string): Entity | undefined {
+    const prefix = forename.toLowerCase() + ' ';
+    for (let i = this.entities.length - 1; i >= 0; i--) {
+      const e = this.entities[i]!;
+      if (e.kind === 'person' && factsOf(e).proper && factsOf(e).lower.startsWith(prefix)) return e;
     }
     return undefined;
   }
@@ -142,6 +151,18 @@ export class Registry {
     if (!this.changed && this.turn === b.turn && intro === b.intro && open === b.open) return b;
     return { entities: this.changed ? this.entities.slice() : b.entities, turn: this.turn, intro, open };
   }
+}
+
+/** The lower-case name and whether it is a proper name, computed once per entity (entities never change). */
+const FACTS = new WeakMap<Entity, { readonly lower: string; readonly proper: boolean }>();
+
+function factsOf(e: Entity): { readonly lower: string; readonly proper: boolean } {
+  let facts = FACTS.get(e);
+  if (facts === undefined) {
+    facts = { lower: e.name.toLowerCase(), proper: PROPER_NAME.test(e.name) };
+    FACTS.set(e, facts);
+  }
+  return facts;
 }
 
 function mergeRoles(old: readonly string[], extra: readonly string[]): readonly string[] {

@@ -48,21 +48,78 @@ const WINDOW = 100;
 
 const WORD = /[a-z0-9'-]+/g;
 
-/** Up to `count` words before `index` within the sentence, lower-cased, nearest last. */
+/** Whether `c` belongs to a word as {@link WORD} reads it once lower-cased: ASCII letters, digits, apostrophes (straight or curly), hyphens. */
+function isWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x27 || c === 0x2019 || c === 0x2d;
+}
+
+/** Whether `text[from, to)` is all ASCII or curly apostrophes: then words can be read by hand, without a lower-cased copy. */
+function isPlainWindow(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x80 && c !== 0x2019) return false;
+  }
+  return true;
+}
+
+/** The word `text[from, to)` lower-cased, with curly apostrophes made straight. */
+function readWord(text: string, from: number, to: number): string {
+  const word = text.slice(from, to).toLowerCase();
+  return word.includes('’') ? word.replace(/’/g, "'") : word;
+}
+
+/**
+ * Up to `count` words before `index` within the sentence, lower-cased,
+ * nearest last. Runs per trigger, so plain text is read by hand backwards
+ * from the trigger, stopping after the words needed.
+ */
 function readWordsBefore(text: string, index: number, sentenceStart: number, count: number): string[] {
   const from = Math.max(sentenceStart, index - WINDOW);
+  const cut = from > sentenceStart && from === index - WINDOW;
+  if (!isPlainWindow(text, from, index)) return readWordsBeforeSlowly(text, index, from, cut, count);
+  const words: string[] = [];
+  let k = index;
+  while (k > from && words.length <= count) {
+    while (k > from && !isWordUnit(text.charCodeAt(k - 1))) k--;
+    if (k === from) break;
+    const end = k;
+    while (k > from && isWordUnit(text.charCodeAt(k - 1))) k--;
+    words.push(readWord(text, k, end));
+  }
+  // A word cut by the window's edge is not a word: the earliest one, when all of the window was read.
+  if (cut && words.length <= count && words.length > 0) words.pop();
+  if (words.length > count) words.length = count;
+  return words.reverse();
+}
+
+function readWordsBeforeSlowly(text: string, index: number, from: number, cut: boolean, count: number): string[] {
   const words = text.slice(from, index).toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
-  // A word cut by the window's edge is not a word.
-  if (from > sentenceStart && from === index - WINDOW && words.length > 0) words.shift();
+  if (cut && words.length > 0) words.shift();
   return words.slice(-count);
 }
 
 /** Up to `count` words after `index` within the sentence, lower-cased, quotation marks skipped. */
 function readWordsAfter(text: string, index: number, sentenceEnd: number, count: number): string[] {
   const to = Math.min(sentenceEnd, index + WINDOW);
-  const words = text.slice(index, to).toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
-  if (to < sentenceEnd && to === index + WINDOW && words.length > 0) words.pop();
-  return words.slice(0, count).map((w) => w.replace(/^'+|'+$/g, ''));
+  const cut = to < sentenceEnd && to === index + WINDOW;
+  let words: string[];
+  if (isPlainWindow(text, index, to)) {
+    words = [];
+    let k = index;
+    while (k < to && words.length <= count) {
+      while (k < to && !isWordUnit(text.charCodeAt(k))) k++;
+      if (k === to) break;
+      const start = k;
+      while (k < to && isWordUnit(text.charCodeAt(k))) k++;
+      words.push(readWord(text, start, k));
+    }
+    // A word cut by the window's edge is not a word: the last one, when all of the window was read.
+    if (cut && words.length <= count && words.length > 0) words.pop();
+  } else {
+    words = text.slice(index, to).toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
+    if (cut && words.length > 0) words.pop();
+  }
+  return words.slice(0, count).map((w) => (w.charCodeAt(0) === 0x27 || w.charCodeAt(w.length - 1) === 0x27 ? w.replace(/^'+|'+$/g, '') : w));
 }
 
 /** Up to {@link WINDOW} characters from `index`, lower-cased. */
