@@ -14,6 +14,7 @@ import { annotateSelection } from './commands/annotate-selection';
 import { exportAnnotations } from './commands/export';
 import { clearTagFilter, filterByTag } from './commands/filter-by-tag';
 import { moveToItem } from './commands/move-to-item';
+import { openSample } from './commands/open-sample';
 import { openSidecar } from './commands/open-sidecar';
 import { rejectItem } from './commands/reject';
 import { removeAnnotation } from './commands/remove';
@@ -53,6 +54,8 @@ export enum CommandId {
   OpenSidecar = 'reportAnnotator.openSidecar',
   /** {@link exportAnnotations} */
   Export = 'reportAnnotator.export',
+  /** {@link openSample} */
+  OpenSample = 'reportAnnotator.openSample',
   /** {@link stepHistory} */
   Undo = 'reportAnnotator.undo',
   /** {@link stepHistory} */
@@ -93,6 +96,7 @@ export function registerCommands(context: vscode.ExtensionContext, services: Com
     [CommandId.ToggleHighlights]: (arg) => toggleHighlights(services, arg),
     [CommandId.OpenSidecar]: (arg) => openSidecar(services, arg),
     [CommandId.Export]: (arg) => exportAnnotations(services, arg),
+    [CommandId.OpenSample]: () => openSample(context),
     [CommandId.Undo]: (arg) => stepHistory(services, 'undo', arg),
     [CommandId.Redo]: (arg) => stepHistory(services, 'redo', arg),
     [CommandId.FilterByTag]: (arg) => filterByTag(services, arg),

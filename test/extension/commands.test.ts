@@ -389,6 +389,23 @@ describe('extension: commands', () => {
     });
   });
 
+  describe('reportAnnotator.openSample', () => {
+    it('opens a writable copy of the bundled sample, highlighted, and keeps annotations on it', async () => {
+      const opened = await run<string>('reportAnnotator.openSample');
+      const uri = vscode.Uri.parse(opened);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+      assert.ok(!uri.toString().includes('/walkthrough/'), 'the copy is outside the extension folder');
+      await api.whenIdle();
+      const metric = findDetection(api, uri, 'metric', '88 per cent');
+      const id = idsFrom(await run('reportAnnotator.accept', { uri: opened, start: metric.start, end: metric.end }))[0] as string;
+      await closeAllEditors();
+      // A second call opens the same copy, annotations and all, instead of a fresh one.
+      assert.equal(await run<string>('reportAnnotator.openSample'), opened);
+      await api.whenIdle();
+      assert.equal(annotationById(await readAnnotations(api, uri), id).text, '88 per cent');
+    });
+  });
+
   describe('reportAnnotator.openSidecar', () => {
     it('opens the sidecar of {uri} beside the report', async () => {
       const uri = await copyFixtureReport(letter);

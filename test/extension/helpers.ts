@@ -229,6 +229,7 @@ export const commandIds = [
   'reportAnnotator.toggleHighlights',
   'reportAnnotator.openSidecar',
   'reportAnnotator.export',
+  'reportAnnotator.openSample',
   'reportAnnotator.undo',
   'reportAnnotator.redo',
 ] as const;

@@ -40,18 +40,20 @@ function formatMoney(value: number): string {
 /**
  * The change from the comparison to the metric, when both are figures of the
  * same unit: "+28 percentage points" for 92% against 64%, "+12.5%" for counts
- * and money. Null when there is nothing to compute.
+ * (money in its currency: "−£1.4m (−43.75%)"). Null when there is nothing to compute.
  */
 export function describeChange(metric: MetricDetection): string | null {
   if (metric.value === null || metric.comparisonValue === null) return null;
   const delta = metric.value - metric.comparisonValue;
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  const magnitude = formatNumber(Math.abs(delta));
+  const magnitude = MONEY_UNITS.has(metric.unit) ? formatMetricValue(metric, Math.abs(delta)) : formatNumber(Math.abs(delta));
   if (metric.unit === 'percent') return `${sign}${magnitude} percentage points`;
   if (metric.comparisonValue === 0) return `${sign}${magnitude}`;
   const relative = formatNumber(Math.abs((delta / metric.comparisonValue) * 100));
   return `${sign}${magnitude} (${sign}${relative}%)`;
 }
+
+const MONEY_UNITS: ReadonlySet<string> = new Set(['GBP', 'USD', 'EUR']);
 
 /** One line for a table row or a tooltip. */
 export function describeDetection(detection: Detection): string {

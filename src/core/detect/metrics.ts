@@ -490,7 +490,7 @@ function readNumber(text: string, spanStart: number, at: number, currency: strin
     if (groups.points !== undefined) return finish(text, spanStart, at, unitEnd, 'change', value, 'percentage points');
     if (groups.ratio !== undefined && !magnitudeSeen) {
       const denominator = readDenominator(text, unitEnd);
-      if (denominator !== null && denominator.value > 0 && denominator.value >= value) return finishCount(text, spanStart, at, denominator.end, 'ratio', value / denominator.value, 'ratio');
+      if (denominator !== null && denominator.value > 0 && denominator.value >= value && isRatioOfCounts(text, at, denominator.end)) return finishCount(text, spanStart, at, denominator.end, 'ratio', value / denominator.value, 'ratio');
     }
     if (groups.rate !== undefined) {
       const denominator = readDenominator(text, unitEnd);
@@ -534,6 +534,18 @@ function readColon(text: string, spanStart: number, at: number, end: number, val
   if (!ratioWord && right.length === 2 && Number(right) <= 59 && raw.length <= 2) return skip(COLON_RATIO.lastIndex, at, COLON_RATIO.lastIndex, true);
   const denominator = Number(right);
   return finish(text, spanStart, at, COLON_RATIO.lastIndex, 'ratio', denominator > 0 ? value / denominator : null, 'ratio');
+}
+
+/**
+ * Whether "2 of the 3" counts things rather than naming parts ("Phase 2 of the 3-year plan") or
+ * spans of time ("in 2 of the 5 years").
+ */
+function isRatioOfCounts(text: string, at: number, denominatorEnd: number): boolean {
+  const previous = previousWord(text, at);
+  if (REFERENCE_WORDS.has(previous.word) && isLetter(text.charCodeAt(previous.start))) return false;
+  if (text.charCodeAt(denominatorEnd) === 45 && isLetter(text.charCodeAt(denominatorEnd + 1))) return false;
+  const unit = mayStartUnit(text, denominatorEnd) ? matchAt(UNIT, text, denominatorEnd) : null;
+  return unit?.groups === undefined || (unit.groups.duration === undefined && unit.groups.age === undefined);
 }
 
 /** The denominator of "one in five", "9 out of 10", "45 per 10,000": digits or words, but never a year. */

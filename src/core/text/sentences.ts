@@ -367,6 +367,9 @@ function trimSentence(text: string, from: number, to: number, listItem: boolean,
   while (after < text.length && isSpace(text.charCodeAt(after))) after++;
   const ownLine = startsLine && (after >= text.length || text.charCodeAt(after) === LF || text.charCodeAt(after) === CR);
   [s, e] = stripEnclosingQuotes(text, s, e);
+  // The marks may have enclosed only white space: “ ”.
+  while (s < e && isSpaceOrBreak(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceOrBreak(text.charCodeAt(e - 1))) e--;
   if (e <= s) return null;
   return { start: s, end: e, listItem, ownLine };
 }

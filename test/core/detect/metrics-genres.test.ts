@@ -88,6 +88,8 @@ describe('detect/metrics (report genres)', () => {
         ['ons', 'There were 3.1 GP appointments per 1,000 population.', [['3.1 GP appointments', 'count', 3.1]]],
         ['ons', 'Inflation fell to 3.9 per cent in the 12 months to November.', [['3.9 per cent', 'percent', 3.9]]],
         ['ons', 'One in every five adults reported high anxiety.', [['One in every five adults', 'ratio', 0.2]]],
+        ['police', 'Detectives closed 3 out of every 4 cases within a month.', [['3 out of every 4 cases', 'ratio', 0.75]]],
+        ['council', 'Savings were found at 10 of the 12 libraries.', [['10 of the 12 libraries', 'ratio', 10 / 12]]],
         ['ons', 'The population grew by 578,000 to 67.6 million.', [['578,000', 'change', 578000], ['67.6 million', 'count', 67.6e6]]],
       ];
       for (const [genre, text, expected] of cases) it(`${genre}: ${text}`, () => assertFigures(text, expected));
@@ -133,6 +135,7 @@ describe('detect/metrics (report genres)', () => {
         ['housing', 'Families stayed in bed and breakfast for six weeks.'],
         ['care', 'Duties under the Children Act 1989 and the 1989 Act apply.'],
         ['care', 'The registered manager had been in post for 18 months.'],
+        ['council', 'See page 3 of the report and Phase 2 of the 3-year plan.'],
         ['ons', 'The 0-17 population grew between 2011 and 2021.'],
         ['ons', 'Figures cover people in the 16-64 age group in Q3 2024.'],
       ];

@@ -71,6 +71,18 @@ describe('detect/recommendations (genres)', () => {
       ['negative', 'It must be noted that the figures are provisional.', false],
       ['negative', 'Officers should have known about the risk.', false],
       ['negative', 'The service was rated as requiring improvement in 2022.', false],
+      ['cqc', 'The registered manager should ensure that care plans are reviewed every month.', true],
+      ['news', 'The union demanded that the school reinstate the teacher.', true],
+      ['news', 'Ministers must act now to end the crisis, the charity said.', true],
+      ['news', 'Families must wait up to a year for an assessment.', false],
+      ['peer review', 'We would like to see a stronger focus on prevention.', true],
+      ['board', 'The Committee is recommended to approve the fees and charges for next year.', true],
+      ['board', 'It is essential that the council acts quickly on the findings.', true],
+      ['board', 'There is an urgent need to recruit more foster carers.', true],
+      ['minutes', 'The minutes of the last meeting were agreed as a correct record.', false],
+      ['minutes', 'Mrs Jones said the figures were encouraging. Members needed to see the plan before it went to Cabinet.', true],
+      ['negative', 'The trust ought to have acted sooner.', false],
+      ['ombudsman', 'The council has agreed to pay Mr Y £250.', false],
       // A past recommendation not said to be met still prescribes.
       ['history', 'Inspectors recommended in 2019 that the council appoint a corporate parenting lead.', true],
     ];
@@ -127,6 +139,16 @@ describe('detect/recommendations (genres)', () => {
         assert.deepEqual(found(text), expected);
       });
     }
+
+    it('hmicfrs: finds the items under a dated opener, not the cause of concern before them', () => {
+      const text = 'Cause of concern\n\nThe force is not doing enough to protect vulnerable people.\n\nRecommendations\n\nWithin three months, the force should:\n\n• review its policy on missing children;\n• make sure that supervisors check risk assessments.';
+      assert.deepEqual(found(text), ['review its policy on missing children;', 'make sure that supervisors check risk assessments.']);
+    });
+
+    it('reported speech carries over only to the next sentence of the same paragraph', () => {
+      const text = 'The Chair said the figures were encouraging.\n\nThe service needed to find savings of £2m last year.';
+      assert.deepEqual(found(text), []);
+    });
 
     it('does not take the paragraph after a list for an item', () => {
       const text = 'Areas for improvement\n\n• Better oversight of supervision.\n\nThe home was last inspected in March. Inspectors spoke to residents and staff over two days, read records and observed care at lunchtime.';

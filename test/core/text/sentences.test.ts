@@ -39,6 +39,7 @@ describe('text/sentences', () => {
       ['white space only', '  \n\t ', []],
       ['nothing', '', []],
       ['no final punctuation', 'A heading without a stop', ['A heading without a stop']],
+      ['quotation marks around white space only', '“\t”', []],
       // Long runs of plain ASCII are skipped in one jump: what follows them must still be seen.
       ['a boundary after a long run of plain words', `${'word '.repeat(400)}ends here. Next one.`, [`${'word '.repeat(400)}ends here.`, 'Next one.']],
       ['non-ASCII letters and marks inside a sentence', 'Café staff said “très bien” — well done. Next.', ['Café staff said “très bien” — well done.', 'Next.']],

@@ -458,8 +458,8 @@ function readMainSubject(tokens: readonly Token[], v: number, registry: Registry
   const first = useful[0];
   if (!first) return [];
   if (isPronoun(first[0]!)) return [first[0]!];
-  const named = nameBeforeVerb(first);
-  if (named) return named;
+  const subject = nameBeforeVerb(first);
+  if (subject) return subject;
   const phrase: Token[] = [];
   for (const t of first) {
     const afterConnector = phrase.length > 0 && ['of', 'for'].includes(phrase[phrase.length - 1]!.lower);
@@ -953,6 +953,12 @@ function tokenIndexAt(tokens: readonly Token[], offset: number): number {
   return lo < tokens.length ? lo : -1;
 }
 
+/** Words that open a noun phrase: a quote right after one that a noun follows is a name. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'this', 'that', 'these', 'those']);
+
+/** Words after a quote that carry the sentence on rather than name what the quote qualifies (`a “ban” on smoking`). */
+const LINKING_WORDS = new Set(['as', 'to', 'and', 'or', 'but', 'that', 'which', 'who', 'than', 'so', 'because', 'while', 'when', 'if', 'into', 'through', 'not', 'also', 'now']);
+
 /** Whether a span is a quote rather than a quoted name, label or term. */
 function keepQuote(text: string, span: QuoteSpan, tokens: readonly Token[], openToken: number, closeToken: number, clauses: readonly Clause[]): boolean {
   const words = countWords(text, span.start, span.end);
@@ -962,7 +968,15 @@ function keepQuote(text: string, span: QuoteSpan, tokens: readonly Token[], open
   const named = (before && NAMING_WORDS.has(before.lower)) || (before2 && NAMING_WORDS.has(before2.lower) && before && ['as', 'of', 'a', 'the', 'an'].includes(before.lower));
   const quoted = text.slice(span.start, Math.min(span.end, span.start + 200));
   const describedAs = before && before2 && before.lower === 'being' && before2.lower === 'as';
-  if ((named || describedAs) && words <= NAMED_QUOTE_WORDS && !/[.!?]\s/.test(quoted)) return false;
+  // A rating or a name is a noun or an adjective; `rating “by a whisker”` quotes someone's words.
+  const firstWord = /^[\p{L}’']+/u.exec(quoted)?.[0].toLowerCase() ?? '';
+  const partial = PREPOSITIONS.has(firstWord) || firstWord === 'into' || firstWord === 'through';
+  if ((named || describedAs) && !partial && words <= NAMED_QUOTE_WORDS && !/[.!?]\s/.test(quoted)) return false;
+  // `the “five steps to safer surgery” process`: a quoted name between a determiner and the noun it qualifies.
+  const closing = closeToken >= 0 ? tokens[closeToken] : undefined;
+  const after = closeToken >= 0 ? tokens[closeToken + 1] : undefined;
+  if (before && DETERMINERS.has(before.lower) && !before.comma && closing && !closing.comma && !closing.colon && after && !after.capital && !after.quote &&
+    !REPORTING_VERBS.has(after.lower) && !AUXILIARIES.has(after.lower) && !PREPOSITIONS.has(after.lower) && !LINKING_WORDS.has(after.lower) && words <= TERM_QUOTE_WORDS && !/[.!?,;:]$/.test(text.slice(span.start, span.end))) return false;
   // A whole sentence in quotes is speech however short (`“Now they do.”`).
   if (/^\p{Lu}/u.test(quoted) && /[.!?]$/.test(text.slice(span.start, span.end)) && !named) return true;
   // A single quoted word is a term or a scare quote far more often than someone's words.
