@@ -21,7 +21,7 @@
  * scanner carries a small state: the list's heading, whether its items are
  * bulleted, and the number of the last numbered item.
  */
-import { splitSentences, type Sentence } from '../text/sentences';
+import { containsBulletGlyph, matchListMarker, splitSentences, type Sentence } from '../text/sentences';
 import { findTriggers, judgeTrigger, type Trigger } from './recommendations/cues';
 import { matchRecommendationHeading, tidyHeading } from './recommendations/headings';
 import { findImperative, findResolution, isDescriptiveItem } from './recommendations/list-items';
@@ -187,6 +187,10 @@ const CAPITALISED_OPENER =
  */
 function mayOpenOrPrescribe(paragraph: string): boolean {
   if (paragraph.length <= MAX_HEADING + 16 || paragraph.includes('\n') || paragraph.includes('\r')) return true;
+  // A list item ("1. that the council…", "… • Review…") is judged even outside a list.
+  let first = 0;
+  while (first < paragraph.length && (paragraph.charCodeAt(first) === 0x20 || paragraph.charCodeAt(first) === 0x09)) first++;
+  if (matchListMarker(paragraph, first) >= 0 || containsBulletGlyph(paragraph)) return true;
   // Without a trigger, only "the following actions:" among the list openers can match.
   return (paragraph.includes(':') && /\bfollowing\b/i.test(paragraph)) || CAPITALISED_OPENER.test(paragraph);
 }

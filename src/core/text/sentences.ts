@@ -114,6 +114,18 @@ function isBulletGlyph(c: number): boolean {
 }
 
 /**
+ * Whether `text` holds a bullet glyph anywhere: a sentence may then open a
+ * list item in mid-line ("Main points: • A ban in pubs").
+ */
+export function containsBulletGlyph(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0xb7 && isBulletGlyph(c)) return true;
+  }
+  return false;
+}
+
+/**
  * If a list marker starts at `i` (a line start), the index just after it and
  * the spaces that follow; otherwise -1. Markers: a bullet glyph, `-`, `–`,
  * `*`, `o` (word processors' second-level bullet), `12.`, `12)`, `2.3`,
