@@ -310,12 +310,13 @@ export class IncrementalDetector {
         if (keep && !keep(local)) continue;
         const start = block.offsets ? block.offsets.toCodePoint(local.start) : local.start;
         const end = block.offsets ? block.offsets.toCodePoint(local.end) : local.end;
-        placed.push({
-          ...local,
-          start: block.startCp + start,
-          end: block.startCp + end,
-          text: block.text.slice(local.start, local.end),
-        } as Detection);
+        placed.push(
+          Object.assign({}, local, {
+            start: block.startCp + start,
+            end: block.startCp + end,
+            text: block.text.slice(local.start, local.end),
+          }) as Detection,
+        );
       }
     }
     for (const detection of sortDetections(placed)) into.push(detection);

@@ -118,12 +118,11 @@ function isBulletGlyph(c: number): boolean {
  * list item in mid-line ("Main points: • A ban in pubs").
  */
 export function containsBulletGlyph(text: string): boolean {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c >= 0xb7 && isBulletGlyph(c)) return true;
-  }
-  return false;
+  return BULLET_GLYPH.test(text);
 }
+
+/** The glyphs of {@link isBulletGlyph} as a character class: a regular-expression scan is much faster than a loop. */
+const BULLET_GLYPH = /[\u2022\u25fc\u25fe\u25a0\u25aa\u25cf\u25e6\u2023\u2043\u2219\u00b7\u27a2\u25ba\u25b6\u2713\u2714\u25a1\u274f\u2756\uf0b7\uf0a7\uf076\uf0d8\uf0fc]/;
 
 /**
  * If a list marker starts at `i` (a line start), the index just after it and
