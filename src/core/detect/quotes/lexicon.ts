@@ -87,7 +87,7 @@ export const ROLE_NOUNS: ReadonlyMap<string, Gender> = new Map<string, Gender>([
   ['councillor', null], ['commissioner', null], ['president', null], ['head', null], ['headteacher', null],
   ['principal', null], ['governor', null], ['manager', null], ['lead', null], ['deputy', null], ['mp', null],
   ['msp', null], ['founder', null], ['campaigner', null], ['lawyer', null], ['barrister', null], ['solicitor', null],
-  ['coroner', null], ['judge', null], ['doctor', null], ['nurse', null], ['resident', null], ['teacher', null],
+  ['coroner', null], ['judge', null], ['prosecutor', null], ['magistrate', null], ['doctor', null], ['nurse', null], ['resident', null], ['teacher', null],
   ['official', null], ['representative', null], ['adviser', null], ['advisor', null], ['consultant', null],
   ['expert', null], ['professor', null], ['researcher', null], ['author', null], ['owner', null], ['boss', null],
   ['chancellor', null], ['premier', null], ['candidate', null], ['organiser', null], ['coordinator', null],
