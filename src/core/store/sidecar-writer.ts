@@ -156,6 +156,12 @@ export function editSidecar(layout: SidecarLayout, previousSourceHash: string | 
         }),
     });
   }
+  // With every entry gone, say so: `annotations: []`, not a bare key that reads as null.
+  const firstEntry = layout.entries[0];
+  if (state.annotations.length === 0 && firstEntry) {
+    const keyEnd = findAnnotationsKeyEnd(text, firstEntry.from);
+    if (keyEnd !== undefined) edits.push({ from: keyEnd, to: keyEnd, text: ' []' });
+  }
   const result = applyEdits(text, edits);
 
   // Where the kept entries moved to: every edit before a position shifts it by the edit's change in length.
@@ -257,6 +263,14 @@ function trimTrailingBlankLines(text: string, from: number, to: number): number 
     end = lineFrom;
   }
   return end;
+}
+
+/** Where the top-level `annotations:` key before `before` ends (just after its colon), or undefined. */
+function findAnnotationsKeyEnd(text: string, before: number): number | undefined {
+  const key = 'annotations:';
+  let at = text.lastIndexOf(key, before);
+  while (at > 0 && text[at - 1] !== '\n') at = text.lastIndexOf(key, at - 1);
+  return at >= 0 ? at + key.length : undefined;
 }
 
 function renderAnnotationsKey(annotations: readonly Annotation[]): string {

@@ -92,6 +92,20 @@ describe('core/store/annotation-store', () => {
   });
 
   describe('AnnotationStore#save', () => {
+    it('writes an empty list, keeping the comments, when the last annotation is removed', async () => {
+      const fs = new MemoryFileSystem({ [SIDECAR_PATH]: HAND_WRITTEN });
+      const store = await openOrThrow(fs);
+      for (const annotation of [...store.annotations]) store.remove(annotation.id);
+      const saved = await store.save();
+      assert.ok(saved.ok);
+      const text = fs.text(SIDECAR_PATH) ?? '';
+      assert.match(text, /^annotations: \[\]/m);
+      for (const comment of HAND_WRITTEN.split('\n').filter((line) => line.startsWith('#'))) assert.ok(text.includes(comment), comment);
+      const reread = parseSidecar(text, SIDECAR_PATH);
+      assert.ok(reread.ok);
+      if (reread.ok) assert.deepEqual(reread.value.annotations, []);
+    });
+
     it('creates the sidecar from accepted detections and reads it back', async () => {
       const fs = new MemoryFileSystem({ [REPORT_PATH]: REPORT });
       const store = await openOrThrow(fs);
