@@ -91,6 +91,20 @@ export interface AnnotationAttributes {
   readonly cue?: string;
 }
 
+/** Every attribute key, in the order the sidecar and the exports list them. */
+export const ATTRIBUTE_KEYS = [
+  'metricKind',
+  'value',
+  'unit',
+  'period',
+  'comparison',
+  'comparisonValue',
+  'direction',
+  'speaker',
+  'attribution',
+  'cue',
+] as const satisfies readonly (keyof AnnotationAttributes)[];
+
 /** One annotation as kept in the sidecar (format version 1). */
 export interface Annotation extends Span, AnnotationAttributes {
   /** Stable, unique, short (e.g. `a7k2m9`). Merges match annotations by it. */

@@ -12,15 +12,4 @@ export interface ExportItem {
 }
 
 /** The attribute keys copied from detections, in the order exports list them. */
-export const ATTRIBUTE_KEYS = [
-  'metricKind',
-  'value',
-  'unit',
-  'period',
-  'comparison',
-  'comparisonValue',
-  'direction',
-  'speaker',
-  'attribution',
-  'cue',
-] as const;
+export { ATTRIBUTE_KEYS } from '../model';

@@ -4,7 +4,7 @@
  * people and for re-anchoring (line, column, 32 code points of context on
  * each side) from the report text once, so making thousands stays cheap.
  */
-import type { Annotation, AnnotationAttributes, AnnotationStatus, Detection } from '../model';
+import { ATTRIBUTE_KEYS, type Annotation, type AnnotationAttributes, type AnnotationStatus, type Detection } from '../model';
 import { OffsetMap } from '../text/code-points';
 import { LineIndex } from '../text/line-index';
 import { normalizeAnnotation } from './annotation-fields';
@@ -58,19 +58,6 @@ export interface AnnotationFactory {
    */
   positionOf(start: number, end?: number): AnchorPosition;
 }
-
-const ATTRIBUTE_KEYS: readonly (keyof AnnotationAttributes)[] = [
-  'metricKind',
-  'value',
-  'unit',
-  'period',
-  'comparison',
-  'comparisonValue',
-  'direction',
-  'speaker',
-  'attribution',
-  'cue',
-];
 
 /** A factory for annotations of `text` (the report as decoded, BOM stripped). */
 export function createAnnotationFactory(text: string, options: AnnotationFactoryOptions = {}): AnnotationFactory {
