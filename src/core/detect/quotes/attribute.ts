@@ -65,6 +65,9 @@ const DOCUMENT_NOUNS = new Set(['report', 'review', 'statement', 'letter', 'insp
 /** First words of broadcasters and papers (`Radio Wales`, `BBC Wales`): the run is an organisation. */
 const MEDIA_OPENERS = new Set(['radio', 'bbc', 'itv', 'channel', 'sky', 'tv']);
 
+/** Lower-case words that may join the capitals of one name (`Secretary of State`, `Marks & Spencer`). */
+const JOINERS = new Set(['of', 'for', 'and', '&']);
+
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'no', 'cllr', 'prof', 'rev', 'revd', 'gen', 'sgt', 'lt', 'col', 'co', 'ltd', 'inc', 'jr', 'sr', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'dept', 'govt', 'supt', 'insp', 'det', 'cpl', 'capt', 'fig', 'vol', 'pp', 'cf']);
 
 /** Attributes the quotes of one paragraph and computes the state for the next. */
@@ -160,6 +163,8 @@ function mayMatter(masked: string, from: number, to: number): boolean {
   while (i < end && isLetterCode(masked.charCodeAt(i))) i++;
   const first = masked.slice(firstStart, i).toLowerCase();
   if (first in PRONOUNS || KNOWN_ORGS.has(first) || TITLES.has(first)) return true;
+  // Most sentences have an ASCII capital after a space: let the regex engine find it (the capital may stand just past `end`).
+  if (SPACE_ASCII_CAPITAL.test(masked.slice(i, end + 1))) return true;
   for (; i < end; i++) {
     const c = masked.charCodeAt(i);
     if (c !== 32) continue;
@@ -169,6 +174,9 @@ function mayMatter(masked: string, from: number, to: number): boolean {
   // No capital after the first word: only a common reporting verb can still matter (`The council said…`).
   return COMMON_REPORTING.test(masked.slice(from, end));
 }
+
+/** A space followed by an ASCII capital: the common case of the capital test in `mayMatter`. */
+const SPACE_ASCII_CAPITAL = / [A-Z]/;
 
 /** The reporting verbs worth a search in a sentence with no capitals after its first word. */
 const COMMON_REPORTING = / (?:sa(?:id|ys)|told|add|explain|warn|claim|insist|conclude|state|report|found|describ|according)/;
@@ -245,10 +253,17 @@ function splitSentences(masked: string): Array<[number, number]> {
 
 function isAbbreviation(masked: string, dot: number): boolean {
   let i = dot;
-  while (i > 0 && dot - i < 8 && /[\p{L}.]/u.test(masked[i - 1]!)) i--;
+  while (i > 0 && dot - i < 8 && isLetterOrDot(masked, i - 1)) i--;
   const word = masked.slice(i, dot).toLowerCase();
   if (word.length === 1) return /\p{L}/u.test(word); // an initial: J. Smith
   return ABBREVIATIONS.has(word);
+}
+
+/** Whether `masked[at]` is a letter or a dot; ASCII is decided without the Unicode regex. */
+function isLetterOrDot(masked: string, at: number): boolean {
+  const c = masked.charCodeAt(at);
+  if (c < 0x80) return c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}.]/u.test(masked[at]!);
 }
 
 /** The tokens of one sentence; a very long sentence is read through windows at its ends and around its quotes. */
@@ -389,7 +404,7 @@ function readSubjectBefore(tokens: readonly Token[], v: number): Token[] {
     phrase.unshift(t);
     k--;
   }
-  while (phrase.length > 0 && ['of', 'for', 'and', '&'].includes(phrase[0]!.lower)) phrase.shift();
+  while (phrase.length > 0 && JOINERS.has(phrase[0]!.lower)) phrase.shift();
   // Drop a sentence opener caught before a name (`Meanwhile Ms Hutt`), but keep `One parent`.
   while (phrase.length > 1 && NOT_NAMES.has(phrase[0]!.lower) && phrase[0]!.capital && phrase[1]!.capital && !['the', 'a', 'an'].includes(phrase[0]!.lower)) phrase.shift();
   if (phrase.length === 0) return [];
@@ -555,11 +570,11 @@ function readName(run: readonly Token[]): ReadName | null {
   const lowers = words.map((t) => t.lower);
   const lastLower = lowers[lowers.length - 1]!;
   if (ORG_HEADS.has(lastLower) || MEDIA_OPENERS.has(lowers[0]!) || (words.length > 1 && KNOWN_ORGS.has(lowers[0]!)) || (words.length === 1 && KNOWN_ORGS.has(lastLower)) || lowers.some((w) => w === 'inspectorate' || w === 'commission' || w === 'council' && lastLower !== 'leader')) {
-    if (words.some((t) => !t.capital && !['of', 'for', 'and', '&'].includes(t.lower))) {
+    if (words.some((t) => !t.capital && !JOINERS.has(t.lower))) {
       // `Devon County Council’s deputy leader`: a role inside an organisation, not the organisation.
       if (!ORG_HEADS.has(lastLower)) return null;
     }
-    const orgWords = words.filter((t) => t.capital || ['of', 'for', 'and', '&'].includes(t.lower));
+    const orgWords = words.filter((t) => t.capital || JOINERS.has(t.lower));
     const orgName = orgWords.map((t) => t.core).join(' ');
     return { name: orgName, written: orgName, kind: 'org', gender: null, surnameOnly: false, forenameTitle: false, titled: false, roles: [] };
   }
@@ -613,7 +628,7 @@ function registerNames(tokens: readonly Token[], registry: Registry, from: numbe
     while (end < tokens.length) {
       const w = tokens[end]!;
       if (w.quote) break;
-      const joins = ['of', 'for', 'and', '&'].includes(w.lower) && end + 1 < tokens.length && tokens[end + 1]!.capital && end > k;
+      const joins = JOINERS.has(w.lower) && end + 1 < tokens.length && tokens[end + 1]!.capital && end > k;
       if ((!w.capital && !joins) || (w.openParen && end > k)) break;
       end++;
       if (w.comma || w.colon || w.possessive || w.closeParen) break;
@@ -647,7 +662,7 @@ function registerRun(run: readonly Token[], tokens: readonly Token[], from: numb
   if (read === null) {
     const parts: Token[][] = [[]];
     for (const t of run) {
-      if (['of', 'for', 'and', '&'].includes(t.lower)) parts.push([]);
+      if (JOINERS.has(t.lower)) parts.push([]);
       else parts[parts.length - 1]!.push(t);
     }
     if (parts.length > 1) for (const p of parts) if (p.length) registerRun(p, tokens, from, to, registry);
@@ -663,10 +678,10 @@ function registerRun(run: readonly Token[], tokens: readonly Token[], from: numb
     else if (read.titled) registry.mention(read.written, 'person', read.gender, read.roles);
     return;
   }
-  if (run.some((t) => ['of', 'for', 'and', '&'].includes(t.lower))) {
+  if (run.some((t) => JOINERS.has(t.lower))) {
     const parts: Token[][] = [[]];
     for (const t of run) {
-      if (['of', 'for', 'and', '&'].includes(t.lower)) parts.push([]);
+      if (JOINERS.has(t.lower)) parts.push([]);
       else parts[parts.length - 1]!.push(t);
     }
     for (const p of parts) if (p.length) registerRun(p, tokens, from, to, registry);
@@ -820,7 +835,7 @@ function resolvePhrase(phrase: readonly Token[], registry: Registry): Speaker | 
   let endRun = phrase.length;
   while (endRun > 0 && !phrase[endRun - 1]!.capital) endRun--;
   let startRun = endRun;
-  while (startRun > 0 && (phrase[startRun - 1]!.capital || (['of', 'for', 'and', '&'].includes(phrase[startRun - 1]!.lower) && startRun - 1 > 0 && phrase[startRun - 2]!.capital))) startRun--;
+  while (startRun > 0 && (phrase[startRun - 1]!.capital || (JOINERS.has(phrase[startRun - 1]!.lower) && startRun - 1 > 0 && phrase[startRun - 2]!.capital))) startRun--;
   const run = phrase.slice(startRun, endRun);
   if (run.length === 0) {
     const text = phraseText(phrase);

@@ -120,9 +120,8 @@ function classifyMark(text: string, i: number): Mark | null {
   }
 }
 
-function isMarkCode(c: number): boolean {
-  return c === QUOTE || c === APOSTROPHE || c === LEFT_SINGLE || c === RIGHT_SINGLE || c === LEFT_DOUBLE || c === RIGHT_DOUBLE || c === LOW_DOUBLE || c === LEFT_GUILLEMET || c === RIGHT_GUILLEMET;
-}
+/** Every quotation mark the pairing considers: straight, curly, low and guillemets. */
+const MARK_CHARS = /["'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]/g;
 
 function isSentenceEndCode(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 0x2026;
@@ -185,9 +184,10 @@ function hasWord(text: string, from: number, to: number): boolean {
  */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const marks: Mark[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (!isMarkCode(text.charCodeAt(i))) continue;
-    const mark = classifyMark(text, i);
+  // Jump from mark to mark with the regex engine: most of a paragraph holds none.
+  MARK_CHARS.lastIndex = 0;
+  for (let found = MARK_CHARS.exec(text); found !== null; found = MARK_CHARS.exec(text)) {
+    const mark = classifyMark(text, found.index);
     if (mark) marks.push(mark);
   }
   // For each mark, whether a plain (non-possessive) single close follows before the next single opening.
