@@ -200,6 +200,14 @@ const MAGNITUDES: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m:
 const MAX_CONTEXT_DENSITY = 1 / 12;
 
 /** A figure found in a paragraph, before its context is read. */
+/** Units that name a measure of their own; any other unit is the noun a count counts. */
+const MEASURE_UNITS: ReadonlySet<string> = new Set(['percent', 'percentage points', 'GBP', 'USD', 'EUR', 'ratio']);
+
+/** Whether two figures measure the same thing, so that one can be compared with the other (counts of differently named things can). */
+function isSameMeasure(a: Figure, b: Figure): boolean {
+  return a.unit === b.unit || (!MEASURE_UNITS.has(a.unit) && !MEASURE_UNITS.has(b.unit));
+}
+
 interface Figure {
   start: number;
   end: number;
@@ -891,7 +899,18 @@ function describeFigures(paragraph: string, figures: readonly Figure[]): LocalDe
       comparison = context.comparison;
       comparisonValue = context.comparisonValue;
       direction = figure.direction ?? context.direction;
-      if (context.comparisonSpan !== null) benchmark = context.comparisonSpan;
+      if (context.comparisonSpan !== null) {
+        benchmark = context.comparisonSpan;
+        // The value compared with must be a figure of the same measure: "2.1 per cent, against £4.9m"
+        // or "47 families, beyond the legal limit of six weeks" (a duration, no figure) give nothing to
+        // subtract, and a direction read from the two numbers would mean nothing either.
+        const span = context.comparisonSpan;
+        const against = figures.find((other) => other !== figure && other.coreStart >= span.start && other.coreEnd <= span.end);
+        if (comparisonValue !== null && (against === undefined || !isSameMeasure(figure, against))) {
+          comparisonValue = null;
+          direction = figure.direction;
+        }
+      }
     }
     detections.push({
       kind: 'metric',

@@ -317,7 +317,8 @@ export function renderScalar(value: string, inFlow = false): string {
  * block cannot carry (carriage returns, other control characters).
  */
 function canWriteAsBlock(value: string): boolean {
-  return value.includes('\n') && value.trim() !== '' && /^[^\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]*$/.test(value);
+  // A line of nothing but spaces reads back as an empty line (or is chomped at the end): quote those.
+  return value.includes('\n') && value.trim() !== '' && !/(^|\n)[ \t]+(\n|$)/.test(value) && /^[^\x00-\x08\x0b-\x1f\x7f\u0085\u2028\u2029\ufeff]*$/.test(value);
 }
 
 /**

@@ -222,4 +222,21 @@ describe('detect/metrics', () => {
       assert.equal(result.detections.length, 1);
     });
   });
+
+  describe('comparisonValue', () => {
+    const comparedValue = (text: string, covered: string): number | null | undefined => {
+      const found = findMetrics(text).find((d) => text.slice(d.start, d.end) === covered);
+      return found && found.kind === 'metric' ? found.comparisonValue : undefined;
+    };
+    const cases: [string, string, string, number | null][] = [
+      ['a percentage against a percentage', 'In 2018, 92 per cent were settled compared to 64 per cent at the last inspection.', '92 per cent', 64],
+      ['counts of differently named things', 'Some 19 children waited, compared with 27 at the first visit.', 'Some 19 children', 27],
+      ['a percentage against money', 'The overspend is 2.1 per cent, against £4.9m at Quarter 2.', '2.1 per cent', null],
+      ['a count against money', 'There were 62 placements costing more than £5,000 a week.', '62 placements', null],
+      ['a count against a duration', 'In all, 47 families waited longer than the legal limit of six weeks.', '47 families', null],
+    ];
+    for (const [name, text, covered, expected] of cases) {
+      it(name, () => assert.equal(comparedValue(text, covered), expected));
+    }
+  });
 });

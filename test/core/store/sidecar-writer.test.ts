@@ -131,6 +131,14 @@ describe('core/store/sidecar-writer', () => {
       assert.equal(parsed.sourceHash, null);
     });
 
+    it('reads back notes whose lines hold only spaces', () => {
+      for (const note of [' a\n ', 'first\n  \nthird', '\t\nx']) {
+        const annotation = { ...makeAnnotation({ id: 'a1' }), note };
+        const parsed = parseOrThrow(renderNewSidecar({ source: 'r.txt', sourceHash: null, annotations: [annotation] }));
+        assert.equal(parsed.annotations[0]?.note, note);
+      }
+    });
+
     it('reads back exactly what it wrote, whatever the strings hold', () => {
       fc.assert(
         fc.property(uniqueAnnotations, (annotations) => {
