@@ -113,10 +113,42 @@ export function reanchorAnnotations(annotations: readonly Annotation[], text: st
       record(index, found);
       continue;
     }
-    orphaned.push(annotation.id);
-    if (!annotation.orphaned) updated[index] = { ...annotation, orphaned: true };
+    orphan(index);
   }
+  rejectLandingsOnNeighbours();
   return { annotations: updated, moved, orphaned, unchanged };
+
+  function orphan(index: number): void {
+    const annotation = annotations[index] as Annotation;
+    orphaned.push(annotation.id);
+    updated[index] = annotation.orphaned ? annotation : { ...annotation, orphaned: true };
+  }
+
+  /**
+   * An approximate match that lands on the text another annotation of about
+   * its length was found on exactly is the neighbour, not the annotation
+   * edited: a short phrase whose passage was deleted ("inspection has") is
+   * two letters from the one beside it ("inspection rise"). Orphan it instead.
+   */
+  function rejectLandingsOnNeighbours(): void {
+    const exact = order.filter((index) => (updated[index] as Annotation).text === (annotations[index] as Annotation).text && !(updated[index] as Annotation).orphaned);
+    for (const index of order) {
+      const before = annotations[index] as Annotation;
+      const after = updated[index] as Annotation;
+      if (after.orphaned || after.text === before.text) continue;
+      const length = after.end - after.start;
+      const onNeighbour = exact.some((other) => {
+        if (other === index) return false;
+        const neighbour = updated[other] as Annotation;
+        const overlap = Math.min(neighbour.end, after.end) - Math.max(neighbour.start, after.start);
+        const neighbourLength = neighbour.end - neighbour.start;
+        return overlap * 2 > length && neighbourLength * 2 > length && length * 2 > neighbourLength;
+      });
+      if (!onNeighbour) continue;
+      moved.splice(moved.indexOf(before.id), 1);
+      orphan(index);
+    }
+  }
 
   function record(index: number, found: { start: number; end: number }): void {
     const annotation = annotations[index] as Annotation;

@@ -140,6 +140,17 @@ function describeCase(annotations: readonly Annotation[], edits: readonly Edit[]
 
 describe('anchor/reanchor', () => {
   describe('reanchorAnnotations', () => {
+    it('orphans a deleted short phrase rather than land on the annotated phrase beside it', () => {
+      const text = 'Ratings rose in every inspection rise outstanding inspection rise living fell housing inspection has.\n\nResidents executive found visits.';
+      const neighbour = annotationOf(text, 'inspection rise', 'a4', 1);
+      const victim = annotationOf(text, 'inspection has', 'a5');
+      const edited = text.replace(' fell housing inspection has', '');
+      const result = reanchorAnnotations([neighbour, victim], edited);
+      assert.deepEqual(result.orphaned, ['a5']);
+      assert.equal((result.annotations[0] as Annotation).text, 'inspection rise');
+      assert.equal((result.annotations[1] as Annotation).start, victim.start, 'an orphan keeps its last position');
+    });
+
     const report = 'In 2023, 92 per cent of care leavers were housed.\n\nThe council said “we will do better”. Last year 92 per cent were.\n';
 
     it('returns the very same annotations when the text did not change', () => {
