@@ -11,7 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importBundledEntry } from './lib/build-entry.mjs';
-import { buildCorpus, measureBytes, readSampleReports } from './lib/corpus.mjs';
+import { buildCorpus, createRandom, measureBytes, readSampleReports } from './lib/corpus.mjs';
 import { canCollectGarbage, formatMegabytes, measurePeakMemory, timeRuns } from './lib/measure.mjs';
 import { addRow, createSuiteResult, formatSuite } from './lib/report.mjs';
 
@@ -67,7 +67,7 @@ function editReport(text, annotations) {
 /** The text with `count` paragraphs (chosen by a seeded generator) cut and pasted elsewhere. */
 function moveParagraphs(text, count) {
   const paragraphs = text.split('\n\n');
-  const random = mulberry(3);
+  const random = createRandom(3);
   for (let k = 0; k < count; k++) {
     const [paragraph] = paragraphs.splice(Math.floor(random() * paragraphs.length), 1);
     paragraphs.splice(Math.floor(random() * paragraphs.length), 0, paragraph);
@@ -84,7 +84,7 @@ export async function run(context) {
   const { createAnnotationFactory } = await bundle('src/core/store/new-annotation.ts', 'new-annotation');
 
   const { text } = buildCorpus(reports, quick ? REPORT_BYTES / 5 : REPORT_BYTES);
-  const factory = createAnnotationFactory(text, { now: () => new Date('2026-01-01T00:00:00Z'), random: mulberry(7) });
+  const factory = createAnnotationFactory(text, { now: () => new Date('2026-01-01T00:00:00Z'), random: createRandom(7) });
   const annotations = spreadEvenly(detect(text), quick ? ANNOTATIONS / 5 : ANNOTATIONS).map((detection) => factory.fromDetection(detection));
   const { edited, deletedCodePoints, changed } = editReport(text, annotations);
 
@@ -139,18 +139,6 @@ export async function run(context) {
     heapAfterCall: memory.heapAfterCall - memory.baselineHeap,
   };
   return result;
-}
-
-/** Seeded randomness for annotation ids, so every run makes the same sidecar. */
-function mulberry(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export default { name: 'reanchor', title: 'Re-anchoring after an edit', run };

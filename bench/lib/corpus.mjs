@@ -25,7 +25,7 @@ export function readSampleReports(directory = SAMPLES_DIR) {
 }
 
 /** A small deterministic generator (mulberry32), so every run builds the same corpus. */
-function createRandom(seed) {
+export function createRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

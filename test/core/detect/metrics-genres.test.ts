@@ -1,33 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { findMetrics } from '../../../src/core/detect/metrics';
-import type { MetricKind } from '../../../src/core/model';
+import { assertFigures, figuresIn, type Expected } from '../../helpers/metric-figures';
 
 /**
  * Figures in the styles of the public-sector reports analysts read most: NHS performance statistics,
  * police, school results, council budgets, housing, care inspections and ONS releases. Each case is a
  * sentence written for this test, with every figure the annotation guide counts, and nothing else.
  */
-type Expected = readonly [text: string, kind: MetricKind, value?: number];
-
-/** The figures found in `text`, as [covered text, kind, value]. */
-function figuresIn(text: string): [string, MetricKind, number | null][] {
-  return findMetrics(text).map((d) => [text.slice(d.start, d.end), d.kind === 'metric' ? d.metricKind : 'count', d.kind === 'metric' ? d.value : null]);
-}
-
-function assertFigures(text: string, expected: readonly Expected[]): void {
-  const found = figuresIn(text);
-  assert.deepEqual(
-    found.map(([covered, kind]) => [covered, kind]),
-    expected.map(([covered, kind]) => [covered, kind]),
-    `in ${JSON.stringify(text)}`,
-  );
-  expected.forEach(([, , value], i) => {
-    if (value === undefined) return;
-    const got = found[i][2];
-    assert.ok(got !== null && Math.abs(got - value) < 1e-9, `value of "${found[i][0]}": got ${got}, want ${value}`);
-  });
-}
-
 describe('detect/metrics (report genres)', () => {
   describe('findMetrics', () => {
     describe('finds the figures each genre reports', () => {

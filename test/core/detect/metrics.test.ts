@@ -1,15 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { findMetrics, metricScanner } from '../../../src/core/detect/metrics';
-import type { MetricKind } from '../../../src/core/model';
-
-/** One expected figure: the covered text, its kind and, where given, its value. */
-type Expected = readonly [text: string, kind: MetricKind, value?: number];
-
-/** The figures found in `text`, as [covered text, kind, value]. */
-function figuresIn(text: string): [string, MetricKind, number | null][] {
-  return findMetrics(text).map((d) => [text.slice(d.start, d.end), (d as { metricKind: MetricKind }).metricKind, (d as { value: number | null }).value]);
-}
+import { assertFigures, figuresIn, type Expected } from '../../helpers/metric-figures';
 
 /** The single metric found in `text` whose covered text is `covered`. */
 function metricCovering(text: string, covered: string) {
@@ -18,20 +10,6 @@ function metricCovering(text: string, covered: string) {
   const metric = found[0];
   assert.ok(metric.kind === 'metric');
   return metric;
-}
-
-function assertFigures(text: string, expected: readonly Expected[]): void {
-  const found = figuresIn(text);
-  assert.deepEqual(
-    found.map(([covered, kind]) => [covered, kind]),
-    expected.map(([covered, kind]) => [covered, kind]),
-    `in ${JSON.stringify(text)}`,
-  );
-  expected.forEach(([, , value], i) => {
-    if (value === undefined) return;
-    const got = found[i][2];
-    assert.ok(got !== null && Math.abs(got - value) < 1e-9, `value of "${found[i][0]}": got ${got}, want ${value}`);
-  });
 }
 
 describe('detect/metrics', () => {
